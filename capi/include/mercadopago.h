@@ -1,0 +1,257 @@
+/*
+ * mercadopago.h - the C API of libmercadopago, a client for the Mercado Pago
+ * payments API. This is the only public header; it is C89-clean and compiles
+ * as C++.
+ *
+ * Conventions (those of libgit2):
+ * - Every handle is opaque; no struct layout is part of the ABI.
+ * - Every fallible function returns an mp_status: MP_OK (0) or a negative
+ *   category. Results come back through out-parameters, always last.
+ * - After a failure, mp_error_last() describes it. The description belongs to
+ *   the calling thread and lives until that thread's next mp_ call that fails
+ *   or mp_error_clear().
+ * - "Caller frees" is said of every handle a function creates; the matching
+ *   mp_*_free accepts NULL. Pointers returned by getters are borrowed: they
+ *   live as long as the handle they came from and must not be freed.
+ * - Strings are UTF-8. JSON crosses as bytes plus length; the bytes are also
+ *   NUL-terminated for convenience.
+ * - Thread safety: an mp_client may be shared by any number of threads. The
+ *   other handles (mp_config, mp_request, mp_response) are for one thread at
+ *   a time.
+ * - No function ever lets a C++ exception escape, and no message (errors or
+ *   logs) ever contains the access token.
+ */
+#ifndef MERCADOPAGO_H
+#define MERCADOPAGO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#if defined(MP_BUILDING_LIBRARY)
+#define MP_EXTERN __declspec(dllexport)
+#else
+#define MP_EXTERN __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
+#define MP_EXTERN __attribute__((visibility("default")))
+#else
+#define MP_EXTERN
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Version ----------------------------------------------------------- */
+
+#define MP_VERSION_MAJOR 0
+#define MP_VERSION_MINOR 1
+#define MP_VERSION_PATCH 0
+#define MP_VERSION_STRING "0.1.0"
+/* 0xMMmmpp: compare with >= to require a version at compile time. */
+#define MP_VERSION_NUMBER ((MP_VERSION_MAJOR << 16) | (MP_VERSION_MINOR << 8) | MP_VERSION_PATCH)
+
+/* The version of the library actually loaded, "0.1.0". Static storage. */
+MP_EXTERN const char *mp_version(void);
+/* The same as a number, to compare with MP_VERSION_NUMBER. */
+MP_EXTERN unsigned int mp_version_number(void);
+
+/* ---- Status and errors ------------------------------------------------- */
+
+typedef enum mp_status {
+    MP_OK = 0,
+    MP_ERR_INVALID_ARGUMENT = -1, /* bad input; no request was sent */
+    MP_ERR_JSON = -2,             /* a body is not valid JSON; no request was sent */
+    MP_ERR_NETWORK = -3,          /* could not connect, or the connection broke */
+    MP_ERR_TIMEOUT = -4,          /* the call ran out of time */
+    MP_ERR_TLS = -5,              /* certificate or TLS handshake failure */
+    MP_ERR_AUTH = -6,             /* HTTP 401 or 403 */
+    MP_ERR_NOT_FOUND = -7,        /* HTTP 404 */
+    MP_ERR_VALIDATION = -8,       /* HTTP 400, 422 and other 4xx: the API refused the input */
+    MP_ERR_CONFLICT = -9,         /* HTTP 409 or 423: idempotency key reuse or state conflict */
+    MP_ERR_RATE_LIMITED = -10,    /* HTTP 429 */
+    MP_ERR_SERVER = -11,          /* HTTP 5xx */
+    MP_ERR_SIGNATURE = -12,       /* a webhook signature did not verify */
+    MP_ERR_NO_MEMORY = -13,
+    MP_ERR_INTERNAL = -14,        /* a bug in libmercadopago: please report it */
+    MP_ERR_NOT_PRESENT = -15      /* a JSON read found nothing, or another type, there */
+} mp_status;
+
+/* The lowest (most negative) status, so bindings can walk them all. */
+#define MP_STATUS_MIN MP_ERR_NOT_PRESENT
+
+/* A stable identifier for a status: "ok", "invalid_argument", "json",
+ * "network", "timeout", "tls", "auth", "not_found", "validation", "conflict",
+ * "rate_limited", "server", "signature", "no_memory", "internal",
+ * "not_present"; "unknown" for any other value. Static storage. */
+MP_EXTERN const char *mp_status_name(mp_status status);
+
+typedef struct mp_error mp_error;
+
+/* The last failure on this thread, or NULL when there is none. Borrowed. */
+MP_EXTERN const mp_error *mp_error_last(void);
+MP_EXTERN void mp_error_clear(void);
+
+MP_EXTERN mp_status mp_error_status(const mp_error *error);
+/* A sentence for people, e.g. "Payment not found (HTTP 404 not_found,
+ * cause 2000, request id ...)". Never NULL for a non-NULL error. */
+MP_EXTERN const char *mp_error_message(const mp_error *error);
+/* The HTTP status, 0 when no HTTP answer was received. */
+MP_EXTERN int mp_error_http_status(const mp_error *error);
+/* The API's "error" code ("bad_request", "not_found", ...), "" if none. */
+MP_EXTERN const char *mp_error_api_error(const mp_error *error);
+/* The API's "cause" array as JSON, "[]" if none; *len gets its length when
+ * len is not NULL. */
+MP_EXTERN const char *mp_error_causes(const mp_error *error, size_t *len);
+/* The X-Request-Id of the answer, "" if none: quote it to Mercado Pago support. */
+MP_EXTERN const char *mp_error_request_id(const mp_error *error);
+/* The X-Idempotency-Key the request carried, "" for reads. */
+MP_EXTERN const char *mp_error_idempotency_key(const mp_error *error);
+/* How many attempts were made (0 when nothing was sent). */
+MP_EXTERN int mp_error_attempts(const mp_error *error);
+/* 1 when the same call may succeed if made again (network, timeout, 429, 5xx). */
+MP_EXTERN int mp_error_retryable(const mp_error *error);
+
+/* ---- Configuration ----------------------------------------------------- */
+
+typedef struct mp_config mp_config;
+
+/* Creates a configuration with the defaults: production base URL
+ * (https://api.mercadopago.com), connect timeout 10 s, total timeout 60 s,
+ * the system's CA store, TLS verification on. Caller frees. */
+MP_EXTERN mp_status mp_config_new(mp_config **out);
+MP_EXTERN void mp_config_free(mp_config *config);
+
+/* The private access token ("TEST-..." or "APP_USR-..."). Copied. */
+MP_EXTERN mp_status mp_config_set_access_token(mp_config *config, const char *token);
+/* "https://..." always; "http://" only for a loopback host (the sandbox).
+ * Checked when the client is created. */
+MP_EXTERN mp_status mp_config_set_base_url(mp_config *config, const char *url);
+MP_EXTERN mp_status mp_config_set_connect_timeout_ms(mp_config *config, long ms);
+MP_EXTERN mp_status mp_config_set_timeout_ms(mp_config *config, long ms);
+/* Trust the CAs of a PEM file instead of the system's (TLS stays verified). */
+MP_EXTERN mp_status mp_config_set_ca_file(mp_config *config, const char *path);
+/* Trust the CAs of an in-memory PEM (copied); wins over a CA file. */
+MP_EXTERN mp_status mp_config_set_ca_pem(mp_config *config, const char *pem, size_t len);
+/* e.g. "http://proxy.internal:3128"; NULL or "" for none. */
+MP_EXTERN mp_status mp_config_set_proxy(mp_config *config, const char *proxy);
+/* Appended to the User-Agent, e.g. "my-shop/2.3". */
+MP_EXTERN mp_status mp_config_set_user_agent_suffix(mp_config *config, const char *suffix);
+/* Partner attribution headers (X-Platform-Id, X-Integrator-Id, X-Corporation-Id). */
+MP_EXTERN mp_status mp_config_set_platform_id(mp_config *config, const char *id);
+MP_EXTERN mp_status mp_config_set_integrator_id(mp_config *config, const char *id);
+MP_EXTERN mp_status mp_config_set_corporation_id(mp_config *config, const char *id);
+
+/* ---- Client ------------------------------------------------------------ */
+
+typedef struct mp_client mp_client;
+
+/* Creates a client from a configuration (copied: the config may be freed or
+ * changed afterwards). Safe to share between threads; it keeps a pool of
+ * keep-alive connections. Caller frees. */
+MP_EXTERN mp_status mp_client_new(const mp_config *config, mp_client **out);
+MP_EXTERN void mp_client_free(mp_client *client);
+
+/* ---- Per-call request -------------------------------------------------- */
+
+typedef struct mp_request mp_request;
+
+/* Everything one call carries besides the operation name: path parameters,
+ * query parameters, a JSON body, and per-call options. Nothing set here ever
+ * affects the client or another call. Caller frees. */
+MP_EXTERN mp_status mp_request_new(mp_request **out);
+MP_EXTERN void mp_request_free(mp_request *request);
+
+/* Fills "{name}" in the operation's path template (the value is URL-encoded). */
+MP_EXTERN mp_status mp_request_set_path_param(mp_request *request, const char *name,
+                                              const char *value);
+/* Adds "name=value" to the query string (both URL-encoded). */
+MP_EXTERN mp_status mp_request_add_query(mp_request *request, const char *name, const char *value);
+/* The JSON body (a JSON object), copied. Checked before anything is sent. */
+MP_EXTERN mp_status mp_request_set_body(mp_request *request, const char *json, size_t len);
+/* The X-Idempotency-Key for a write; without one, a fresh UUIDv4 is used. */
+MP_EXTERN mp_status mp_request_set_idempotency_key(mp_request *request, const char *key);
+/* Use this access token for this call only (marketplaces, many tenants). */
+MP_EXTERN mp_status mp_request_set_access_token(mp_request *request, const char *token);
+/* An extra header (e.g. X-Meli-Session-Id). Authorization and the framing
+ * headers are refused: they are the client's. */
+MP_EXTERN mp_status mp_request_add_header(mp_request *request, const char *name,
+                                          const char *value);
+/* The total timeout of this call, overriding the client's. */
+MP_EXTERN mp_status mp_request_set_timeout_ms(mp_request *request, long ms);
+/* Empties the request so it can be reused for another call. */
+MP_EXTERN mp_status mp_request_reset(mp_request *request);
+
+/* ---- Calls ------------------------------------------------------------- */
+
+typedef struct mp_response mp_response;
+
+/* Calls an operation of the table by name ("payments.create", ...).
+ * request may be NULL for an operation with no parameters.
+ * Returns MP_OK for a 2xx answer. For an API error (HTTP >= 400) returns its
+ * category AND sets *out to the response, so its body and headers can be
+ * read. When no answer was received, *out is NULL. Caller frees *out. */
+MP_EXTERN mp_status mp_client_call(mp_client *client, const char *operation,
+                                   const mp_request *request, mp_response **out);
+
+/* ---- Responses --------------------------------------------------------- */
+
+MP_EXTERN void mp_response_free(mp_response *response);
+
+MP_EXTERN int mp_response_http_status(const mp_response *response);
+/* A response header by name (case-insensitive), NULL when absent. Borrowed. */
+MP_EXTERN const char *mp_response_header(const mp_response *response, const char *name);
+/* X-Request-Id, "" when absent. Borrowed. */
+MP_EXTERN const char *mp_response_request_id(const mp_response *response);
+/* The X-Idempotency-Key that was sent, "" for reads. Borrowed. */
+MP_EXTERN const char *mp_response_idempotency_key(const mp_response *response);
+/* How many attempts the call took. */
+MP_EXTERN int mp_response_attempts(const mp_response *response);
+/* The body bytes; *len gets their count when len is not NULL. Borrowed. */
+MP_EXTERN const char *mp_response_body(const mp_response *response, size_t *len);
+/* The error detail of an API error answer, NULL for a 2xx. Borrowed. */
+MP_EXTERN const mp_error *mp_response_error(const mp_response *response);
+
+/* Typed reads of the JSON body by RFC 6901 pointer ("/card/last_four_digits",
+ * "/results/0/id", "" for the whole body). The body is parsed once, on the
+ * first read. Each returns MP_ERR_NOT_PRESENT (without touching the last
+ * error) when nothing of that type is there, and MP_ERR_JSON when the body
+ * is not JSON. These are for the response's own thread. */
+MP_EXTERN mp_status mp_response_get_string(mp_response *response, const char *pointer,
+                                           const char **out, size_t *len);
+MP_EXTERN mp_status mp_response_get_int64(mp_response *response, const char *pointer,
+                                          int64_t *out);
+/* Any JSON number, as a double. */
+MP_EXTERN mp_status mp_response_get_double(mp_response *response, const char *pointer,
+                                           double *out);
+/* *out gets 1 or 0. */
+MP_EXTERN mp_status mp_response_get_bool(mp_response *response, const char *pointer, int *out);
+/* The length of an array (or the member count of an object). */
+MP_EXTERN mp_status mp_response_get_length(mp_response *response, const char *pointer,
+                                           size_t *out);
+/* 1 when the pointer names a value (null included), else 0. Never fails. */
+MP_EXTERN int mp_response_exists(mp_response *response, const char *pointer);
+
+/* ---- The operations table ---------------------------------------------- */
+
+/* Every operation the client knows, for bindings that build their surface
+ * from the table and for tools. Indexes run from 0 to count - 1; out of range
+ * gives NULL. Static storage. */
+MP_EXTERN size_t mp_operation_count(void);
+/* "payments.create" */
+MP_EXTERN const char *mp_operation_name(size_t index);
+/* "GET", "POST", "PUT", "PATCH" or "DELETE" */
+MP_EXTERN const char *mp_operation_method(size_t index);
+/* "/v1/payments/{id}" */
+MP_EXTERN const char *mp_operation_path(size_t index);
+/* 1 when the operation sends a JSON body. */
+MP_EXTERN int mp_operation_has_body(size_t index);
+/* How a list answer is shaped: "none", "array", "results", "elements", "data". */
+MP_EXTERN const char *mp_operation_paging(size_t index);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MERCADOPAGO_H */

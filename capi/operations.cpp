@@ -1,0 +1,31 @@
+// Introspection of the operations table, and the library version.
+#include "handles.hpp"
+
+namespace {
+
+const mp::Operation *at(size_t index) {
+    auto ops = mp::operations();
+    return index < ops.size() ? &ops[index] : nullptr;
+}
+
+} // namespace
+
+extern "C" {
+
+const char *mp_version(void) { return MP_VERSION_STRING; }
+unsigned int mp_version_number(void) { return MP_VERSION_NUMBER; }
+
+size_t mp_operation_count(void) { return mp::operations().size(); }
+
+// The table's strings are literals, so their data() is NUL-terminated.
+const char *mp_operation_name(size_t i) { return at(i) ? at(i)->name.data() : nullptr; }
+const char *mp_operation_method(size_t i) {
+    return at(i) ? mp::method_name(at(i)->method).data() : nullptr;
+}
+const char *mp_operation_path(size_t i) { return at(i) ? at(i)->path.data() : nullptr; }
+int mp_operation_has_body(size_t i) { return at(i) && at(i)->has_body ? 1 : 0; }
+const char *mp_operation_paging(size_t i) {
+    return at(i) ? mp::paging_name(at(i)->paging).data() : nullptr;
+}
+
+} // extern "C"

@@ -1,0 +1,24 @@
+// Client configuration: fixed when the client is created.
+#pragma once
+
+#include <string>
+
+namespace mp {
+
+inline constexpr const char *kProductionBaseUrl = "https://api.mercadopago.com";
+
+struct Config {
+    std::string access_token;
+    std::string base_url = kProductionBaseUrl;
+    long connect_timeout_ms = 10000;
+    long timeout_ms = 60000; // the whole call, all attempts included
+    std::string ca_file;     // PEM file of trusted CAs; empty: the system's
+    std::string ca_pem;      // in-memory PEM of trusted CAs; wins over ca_file
+    std::string proxy;       // e.g. "http://proxy:3128"; empty: none
+    std::string user_agent_suffix;
+    std::string platform_id;
+    std::string integrator_id;
+    std::string corporation_id;
+};
+
+} // namespace mp
