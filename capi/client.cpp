@@ -104,19 +104,24 @@ mp_status mp_request_set_timeout_ms(mp_request *request, long ms) {
     });
 }
 
+mp_status mp_request_set_max_retries(mp_request *request, int max_retries) {
+    return guard([&] {
+        MP_CHECK_ARG(request != nullptr && max_retries >= 0 && max_retries <= 10);
+        request->options.max_retries = max_retries;
+        return MP_OK;
+    });
+}
+
 mp_status mp_client_call(mp_client *client, const char *operation, const mp_request *request,
                          mp_response **out) {
     return guard([&] {
         MP_CHECK_ARG(out != nullptr);
         *out = nullptr;
         MP_CHECK_ARG(client != nullptr && operation != nullptr);
-        const mp::Operation *op = mp::find_operation(operation);
-        if (!op)
-            return set_last_error(mp::ErrorKind::InvalidArgument,
-                                  (std::string("unknown operation '") + operation + "'").c_str());
+        const mp::Operation &op = find_operation_or_throw(operation);
         static const mp::CallOptions no_options;
         auto res = std::make_unique<mp_response>();
-        res->response = client->client->call(*op, request ? request->options : no_options);
+        res->response = client->client->call(op, request ? request->options : no_options);
         mp_status status = MP_OK;
         if (res->response.error) {
             res->error.detail = *res->response.error;

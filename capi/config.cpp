@@ -82,4 +82,45 @@ mp_status mp_config_set_corporation_id(mp_config *c, const char *id) {
     return set_string(c, &mp::Config::corporation_id, id, false);
 }
 
+mp_status mp_config_set_max_retries(mp_config *config, int max_retries) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr && max_retries >= 0 && max_retries <= 10);
+        config->config.retry.max_retries = max_retries;
+        return MP_OK;
+    });
+}
+
+mp_status mp_config_set_retry_delays_ms(mp_config *config, long base_ms, long max_ms,
+                                        long max_retry_after_ms) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr && base_ms >= 0 && max_ms >= base_ms && max_retry_after_ms >= 0);
+        config->config.retry.base_delay_ms = base_ms;
+        config->config.retry.max_delay_ms = max_ms;
+        config->config.retry.max_retry_after_ms = max_retry_after_ms;
+        return MP_OK;
+    });
+}
+
+mp_status mp_config_set_stall_timeout_ms(mp_config *c, long ms) {
+    return set_timeout(c, &mp::Config::stall_timeout_ms, ms);
+}
+
+mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata, mp_log_level max_level) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr);
+        MP_CHECK_ARG(max_level >= MP_LOG_ERROR && max_level <= MP_LOG_DEBUG);
+        mp::Logger &logger = config->config.logger;
+        logger.max_level = static_cast<mp::LogLevel>(max_level);
+        if (!fn) {
+            logger.sink = nullptr;
+            return MP_OK;
+        }
+        logger.sink = [fn, userdata](mp::LogLevel level, std::string_view message) {
+            std::string text(message); // NUL-terminated for C
+            fn(userdata, static_cast<mp_log_level>(level), text.c_str(), text.size());
+        };
+        return MP_OK;
+    });
+}
+
 } // extern "C"

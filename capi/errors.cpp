@@ -73,6 +73,7 @@ const char *mp_status_name(mp_status status) {
     case MP_ERR_NO_MEMORY: return "no_memory";
     case MP_ERR_INTERNAL: return "internal";
     case MP_ERR_NOT_PRESENT: return "not_present";
+    case MP_ITER_OVER: return "iter_over";
     }
     return "unknown";
 }

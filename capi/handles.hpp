@@ -33,6 +33,9 @@ struct mp_response {
 
 namespace mp::capi {
 
+// The operation of that name; throws Error(InvalidArgument) when unknown.
+const mp::Operation &find_operation_or_throw(const char *name);
+
 mp_status status_for(mp::ErrorKind kind);
 
 // Records the failure as this thread's last error and returns its status.

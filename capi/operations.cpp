@@ -10,6 +10,12 @@ const mp::Operation *at(size_t index) {
 
 } // namespace
 
+const mp::Operation &mp::capi::find_operation_or_throw(const char *name) {
+    const mp::Operation *op = mp::find_operation(name);
+    if (!op) throw mp::Error(mp::ErrorKind::InvalidArgument, std::string("unknown operation '") + name + "'");
+    return *op;
+}
+
 extern "C" {
 
 const char *mp_version(void) { return MP_VERSION_STRING; }

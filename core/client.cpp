@@ -1,9 +1,13 @@
 #include "client.hpp"
 
 #include "json.hpp"
+#include "redact.hpp"
 #include "uuid.hpp"
 
 #include <strings.h>
+
+#include <chrono>
+#include <thread>
 
 namespace mp {
 
@@ -15,14 +19,9 @@ void check_access_token(std::string_view token) {
                         "the access token contains spaces or control characters");
 }
 
-std::string redact(std::string text, std::string_view secret) {
-    if (secret.size() < 4) return text;
-    for (size_t pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
-        text.replace(pos, secret.size(), "[REDACTED]");
-    return text;
-}
-
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
@@ -61,45 +60,52 @@ std::string merge_preset(const std::string &body, std::string_view preset) {
     return out;
 }
 
+long ms_between(Clock::time_point a, Clock::time_point b) {
+    return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count());
+}
+
 } // namespace
 
 Client::Client(Config config) : config_(std::move(config)) {
     config_.base_url = normalize_base_url(config_.base_url);
     if (!config_.access_token.empty()) check_access_token(config_.access_token);
-    if (config_.connect_timeout_ms <= 0 || config_.timeout_ms <= 0)
+    if (config_.connect_timeout_ms <= 0 || config_.timeout_ms <= 0 || config_.stall_timeout_ms <= 0)
         throw Error(ErrorKind::InvalidArgument, "timeouts must be positive");
+    if (config_.retry.max_retries < 0 || config_.retry.max_retries > 10)
+        throw Error(ErrorKind::InvalidArgument, "max retries must be between 0 and 10");
     for (const std::string *id : {&config_.platform_id, &config_.integrator_id,
                                   &config_.corporation_id, &config_.user_agent_suffix})
         check_header("X-Id", *id);
     transport_ = std::make_unique<Transport>(config_);
 }
 
-Response Client::call(const Operation &op, const CallOptions &o) {
-    const std::string &token = o.access_token.empty() ? config_.access_token : o.access_token;
-    check_access_token(token);
+PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
+    PreparedCall pc;
+    pc.op = &op;
+    pc.token = o.access_token.empty() ? config_.access_token : o.access_token;
+    check_access_token(pc.token);
     if (o.timeout_ms < 0) throw Error(ErrorKind::InvalidArgument, "the timeout must be positive");
+    if (o.max_retries > 10) throw Error(ErrorKind::InvalidArgument, "max retries must be at most 10");
+    pc.timeout_ms = o.timeout_ms > 0 ? o.timeout_ms : config_.timeout_ms;
+    pc.max_retries = o.max_retries >= 0 ? o.max_retries : config_.retry.max_retries;
 
-    HttpRequest req;
+    HttpRequest &req = pc.http;
     req.method = method_name(op.method);
     req.url = config_.base_url + expand_path(op.path, o.path_params) + build_query(o.query);
-    req.timeout_ms = o.timeout_ms;
 
     // Bodies are checked before anything is sent: bad JSON never leaves the process.
-    std::string body;
     if (o.has_body) {
         if (!op.has_body)
-            throw Error(ErrorKind::InvalidArgument,
-                        std::string(op.name) + " takes no request body");
+            throw Error(ErrorKind::InvalidArgument, std::string(op.name) + " takes no request body");
         if (validate_json(o.body) != JsonType::Object)
             throw Error(ErrorKind::Json, "the request body must be a JSON object");
-        body = o.body;
+        pc.body = o.body;
     }
-    if (!op.preset.empty()) body = merge_preset(body.empty() ? "{}" : body, op.preset);
-    req.has_body = !body.empty();
-    req.body = body;
+    if (!op.preset.empty()) pc.body = merge_preset(pc.body.empty() ? "{}" : pc.body, op.preset);
+    req.has_body = !pc.body.empty();
 
     req.headers.reserve(8 + o.headers.size());
-    req.headers.push_back("Authorization: Bearer " + token);
+    req.headers.push_back("Authorization: Bearer " + pc.token);
     req.headers.emplace_back("Accept: application/json");
     if (req.has_body) req.headers.emplace_back("Content-Type: application/json; charset=UTF-8");
     req.headers.emplace_back("Expect:"); // no 100-continue round trip
@@ -114,38 +120,174 @@ Response Client::call(const Operation &op, const CallOptions &o) {
     }
     if (!key.empty()) check_header("X-Idempotency-Key", key);
     if (is_write(op.method)) {
+        // One key per call, reused by every retry: the server then applies
+        // the write at most once however many attempts reach it.
         if (key.empty()) key = uuid_v4();
         req.headers.push_back("X-Idempotency-Key: " + key);
     } else {
         key.clear(); // reads are naturally idempotent and never carry a key
     }
+    pc.idempotency_key = key;
     if (!config_.platform_id.empty()) req.headers.push_back("X-Platform-Id: " + config_.platform_id);
     if (!config_.integrator_id.empty())
         req.headers.push_back("X-Integrator-Id: " + config_.integrator_id);
     if (!config_.corporation_id.empty())
         req.headers.push_back("X-Corporation-Id: " + config_.corporation_id);
+    return pc;
+}
 
-    Response res;
-    res.idempotency_key = key;
-    try {
-        res.http = transport_->perform(req);
-    } catch (Error &e) {
-        ErrorDetail &d = e.detail();
-        d.message = redact(d.message + " (" + std::string(req.method) + " " + std::string(op.path) + ")", token);
-        d.idempotency_key = key;
-        d.attempts = 1;
-        d.retryable = kind_is_retryable(d.kind, 0);
-        throw;
+struct Client::Attempt {
+    int number = 1;
+    Response response;
+    bool answered = false;
+    ErrorDetail error; // when not answered, or answered with an error status
+    long took_ms = 0;
+    bool again = false; // try once more after delay_ms
+    long delay_ms = 0;
+};
+
+void Client::before_attempt(PreparedCall &pc, int attempt, long remaining_ms) const {
+    const Logger &log = config_.logger;
+    pc.http.body = pc.body;
+    pc.http.timeout_ms = std::max(1L, remaining_ms);
+    if (!log.enabled(LogLevel::Info)) return;
+    std::string m = "-> " + std::string(pc.http.method) + " " + std::string(pc.op->path) + " (" +
+                    std::string(pc.op->name) + ", attempt " + std::to_string(attempt);
+    if (!pc.idempotency_key.empty()) m += ", idempotency key " + pc.idempotency_key;
+    log.log(LogLevel::Info, redact_text(m + ")", pc.token));
+    if (!pc.body.empty() && log.enabled(LogLevel::Debug))
+        log.log(LogLevel::Debug, "   request body: " + redact_json(pc.body, pc.token));
+}
+
+// Classifies the outcome of one attempt, logs it, and decides whether to try
+// again: only what may succeed, within the retry count, the client's retry
+// budget, the server's Retry-After and the call's deadline.
+void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
+    const Logger &log = config_.logger;
+    std::string what = std::string(pc.http.method) + " " + std::string(pc.op->path);
+    Response &res = a.response;
+    res.idempotency_key = pc.idempotency_key;
+    res.attempts = a.number;
+    std::optional<long> retry_after;
+    if (a.answered) {
+        if (const std::string *rid = res.http.header("X-Request-Id")) res.request_id = *rid;
+        if (log.enabled(LogLevel::Info))
+            log.log(LogLevel::Info, "<- " + std::to_string(res.http.status) + " " + what + " in " +
+                                        std::to_string(a.took_ms) + " ms (request id " +
+                                        (res.request_id.empty() ? "none" : res.request_id) + ")");
+        if (log.enabled(LogLevel::Debug))
+            log.log(LogLevel::Debug, "   response body: " + redact_json(res.http.body, pc.token));
+        if (res.http.status < 400) {
+            budget_.on_success();
+            return;
+        }
+        a.error = parse_api_error(static_cast<int>(res.http.status), res.http.body, res.request_id);
+        if (const std::string *ra = res.http.header("Retry-After"))
+            retry_after = parse_retry_after_ms(*ra);
+    } else {
+        a.error.message += " (" + what + ")";
+        if (log.enabled(LogLevel::Warn))
+            log.log(LogLevel::Warn, redact_text("!! " + a.error.message + " after " +
+                                                    std::to_string(a.took_ms) + " ms",
+                                                pc.token));
     }
-    if (const std::string *rid = res.http.header("X-Request-Id")) res.request_id = *rid;
-    if (res.http.status >= 400) {
-        ErrorDetail d = parse_api_error(static_cast<int>(res.http.status), res.http.body, res.request_id);
-        d.message = redact(std::move(d.message), token);
-        d.idempotency_key = key;
-        d.attempts = res.attempts;
-        res.error = std::move(d);
+    ErrorDetail &e = a.error;
+    e.message = redact_text(e.message, pc.token);
+    e.idempotency_key = pc.idempotency_key;
+    e.attempts = a.number;
+    e.retryable = kind_is_retryable(e.kind, e.http_status);
+
+    a.again = a.number <= pc.max_retries &&
+              should_retry(e, is_write(pc.op->method), !pc.idempotency_key.empty());
+    if (a.again && retry_after && *retry_after > config_.retry.max_retry_after_ms)
+        a.again = false; // the server asks for a longer pause than we may wait
+    if (a.again) {
+        a.delay_ms = backoff_ms(config_.retry, a.number, retry_after);
+        a.again = remaining_ms > a.delay_ms && budget_.try_spend(e.kind);
     }
-    return res;
+    if (a.again && log.enabled(LogLevel::Warn))
+        log.log(LogLevel::Warn, "   retrying " + what + " in " + std::to_string(a.delay_ms) +
+                                    " ms after " +
+                                    (a.answered ? "HTTP " + std::to_string(res.http.status)
+                                                : std::string("a transport error")));
+    if (!a.again && a.answered) res.error = e;
+}
+
+Response Client::execute(PreparedCall &pc) {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(pc.timeout_ms);
+    for (int number = 1;; ++number) {
+        before_attempt(pc, number, ms_between(Clock::now(), deadline));
+        Attempt a;
+        a.number = number;
+        const auto sent = Clock::now();
+        try {
+            a.response.http = transport_->perform(pc.http);
+            a.answered = true;
+        } catch (const Error &e) {
+            a.error = e.detail();
+        }
+        a.took_ms = ms_between(sent, Clock::now());
+        after_attempt(pc, a, ms_between(Clock::now(), deadline));
+        if (!a.again) {
+            if (!a.answered) throw Error(std::move(a.error));
+            return std::move(a.response);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(a.delay_ms));
+    }
+}
+
+std::vector<Client::Result> Client::execute_many(std::vector<PreparedCall> &calls,
+                                                 long max_in_flight) {
+    std::vector<Result> results(calls.size());
+    std::vector<Clock::time_point> deadlines;
+    for (const PreparedCall &pc : calls)
+        deadlines.push_back(Clock::now() + std::chrono::milliseconds(pc.timeout_ms));
+    std::vector<size_t> pending(calls.size());
+    for (size_t i = 0; i < calls.size(); ++i) pending[i] = i;
+
+    // Rounds: everything pending goes out at once; what should be retried
+    // waits for the longest backoff among them and goes out again.
+    for (int number = 1; !pending.empty(); ++number) {
+        std::vector<const HttpRequest *> requests;
+        for (size_t i : pending) {
+            before_attempt(calls[i], number, ms_between(Clock::now(), deadlines[i]));
+            requests.push_back(&calls[i].http);
+        }
+        const auto sent = Clock::now();
+        std::vector<Transport::Outcome> outcomes = transport_->perform_many(requests, max_in_flight);
+        long took = ms_between(sent, Clock::now());
+        std::vector<size_t> again;
+        long delay = 0;
+        for (size_t k = 0; k < pending.size(); ++k) {
+            size_t i = pending[k];
+            Attempt a;
+            a.number = number;
+            a.took_ms = took;
+            a.answered = outcomes[k].ok;
+            a.response.http = std::move(outcomes[k].response);
+            if (!a.answered) {
+                a.error.kind = outcomes[k].error_kind;
+                a.error.message = outcomes[k].error_message;
+            }
+            after_attempt(calls[i], a, ms_between(Clock::now(), deadlines[i]));
+            if (a.again) {
+                again.push_back(i);
+                delay = std::max(delay, a.delay_ms);
+            } else if (a.answered) {
+                results[i].response = std::move(a.response);
+            } else {
+                results[i].error = std::move(a.error);
+            }
+        }
+        if (!again.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+        pending = std::move(again);
+    }
+    return results;
+}
+
+Response Client::call(const Operation &op, const CallOptions &options) {
+    PreparedCall pc = prepare(op, options);
+    return execute(pc);
 }
 
 } // namespace mp

@@ -1,14 +1,18 @@
 // The client: turns an operation of the table plus per-call options into an
-// HTTP request, and its answer into a Response or an Error.
+// HTTP request, sends it (retrying what is safe to retry), and turns the
+// answer into a Response or an Error.
 #pragma once
 
 #include "config.hpp"
 #include "operations.hpp"
 #include "response.hpp"
+#include "retry.hpp"
 #include "transport.hpp"
 #include "url.hpp"
 
 #include <memory>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace mp {
@@ -23,6 +27,18 @@ struct CallOptions {
     std::string access_token;    // empty: the client's
     Params headers;              // extra headers
     long timeout_ms = 0;         // 0: the client's
+    int max_retries = -1;        // -1: the client's
+};
+
+// A call made ready to send: built once, sent once per attempt.
+struct PreparedCall {
+    const Operation *op = nullptr;
+    HttpRequest http;
+    std::string body;  // owns what http.body points at
+    std::string token; // for redaction
+    std::string idempotency_key;
+    long timeout_ms = 0;
+    int max_retries = 0;
 };
 
 class Client {
@@ -35,18 +51,35 @@ class Client {
     // answer (network, timeout, TLS) or the call is invalid (no request made).
     Response call(const Operation &op, const CallOptions &options);
 
+    // Checks the inputs and builds the request; throws on bad input.
+    PreparedCall prepare(const Operation &op, const CallOptions &options) const;
+    // Runs a prepared call with retries.
+    Response execute(PreparedCall &call);
+
+    // Runs prepared calls concurrently from this thread, each with its own
+    // retries. A result holds the response (with .error for an API error) or,
+    // when no answer came, the transport error.
+    struct Result {
+        std::optional<Response> response;
+        std::optional<ErrorDetail> error;
+    };
+    std::vector<Result> execute_many(std::vector<PreparedCall> &calls, long max_in_flight);
+
     const Config &config() const { return config_; }
+    RetryBudget &retry_budget() { return budget_; }
 
   private:
+    struct Attempt; // what one attempt of a call came to
+    void before_attempt(PreparedCall &pc, int attempt, long remaining_ms) const;
+    void after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms);
+
     Config config_;
     std::unique_ptr<Transport> transport_;
+    RetryBudget budget_;
 };
 
 // Throws Error(InvalidArgument) unless token is a plausible access token (no
 // spaces or control characters). The message never contains the token.
 void check_access_token(std::string_view token);
-
-// Replaces every occurrence of secret in text with "[REDACTED]".
-std::string redact(std::string text, std::string_view secret);
 
 } // namespace mp

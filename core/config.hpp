@@ -1,6 +1,9 @@
 // Client configuration: fixed when the client is created.
 #pragma once
 
+#include "log.hpp"
+#include "retry.hpp"
+
 #include <string>
 
 namespace mp {
@@ -12,6 +15,11 @@ struct Config {
     std::string base_url = kProductionBaseUrl;
     long connect_timeout_ms = 10000;
     long timeout_ms = 60000; // the whole call, all attempts included
+    // A connection that moves no byte for this long is dropped (a server that
+    // accepts and then stalls), well before the total timeout.
+    long stall_timeout_ms = 20000;
+    RetryPolicy retry;
+    Logger logger;
     std::string ca_file;     // PEM file of trusted CAs; empty: the system's
     std::string ca_pem;      // in-memory PEM of trusted CAs; wins over ca_file
     std::string proxy;       // e.g. "http://proxy:3128"; empty: none

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <strings.h>
 
@@ -122,6 +123,9 @@ CURL *Transport::new_handle() {
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, config_.connect_timeout_ms);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    // Less than one byte a second for this long counts as a stall (a timeout).
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, std::max(1L, (config_.stall_timeout_ms + 999) / 1000));
     curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -156,23 +160,25 @@ CURL *Transport::acquire() {
 void Transport::release(CURL *handle) {
     std::lock_guard<std::mutex> lock(pool_mutex_);
     if (getpid() != pid_) return; // forked while in flight: not ours to pool
+    // A batch may have borrowed many handles: keep enough for the usual
+    // concurrency and close the rest.
+    if (idle_.size() >= kMaxIdleHandles) {
+        curl_easy_cleanup(handle);
+        return;
+    }
     idle_.push_back(handle);
 }
 
-HttpResponse Transport::perform(const HttpRequest &req) {
-    CURL *h = acquire();
-    HttpResponse res;
+curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res, char *errbuf) {
     curl_slist *headers = nullptr;
     for (const std::string &line : req.headers) {
         curl_slist *next = curl_slist_append(headers, line.c_str());
         if (!next) {
             curl_slist_free_all(headers);
-            release(h);
             throw Error(ErrorKind::NoMemory, "out of memory");
         }
         headers = next;
     }
-
     curl_easy_setopt(h, CURLOPT_URL, req.url.c_str());
     if (req.has_body || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
         // POSTFIELDS makes a POST; CUSTOMREQUEST renames it to PUT/PATCH/DELETE.
@@ -188,26 +194,114 @@ HttpResponse Transport::perform(const HttpRequest &req) {
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req.timeout_ms > 0 ? req.timeout_ms : config_.timeout_ms);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &res);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res);
-    char errbuf[CURL_ERROR_SIZE];
     errbuf[0] = '\0';
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    return headers;
+}
 
-    CURLcode rc = curl_easy_perform(h);
+namespace {
+
+// After a transfer: detach what pointed into the caller's memory.
+void finish(CURL *h, curl_slist *headers, HttpResponse &res) {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &res.status);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+    curl_easy_setopt(h, CURLOPT_PIPEWAIT, 0L);
     curl_slist_free_all(headers);
-    release(h);
+}
 
+std::string describe(ErrorKind kind, CURLcode rc, const char *errbuf) {
+    std::string what = kind == ErrorKind::Timeout ? "timed out"
+                       : kind == ErrorKind::Tls   ? "TLS error"
+                                                  : "network error";
+    return what + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
+}
+
+} // namespace
+
+HttpResponse Transport::perform(const HttpRequest &req) {
+    CURL *h = acquire();
+    HttpResponse res;
+    char errbuf[CURL_ERROR_SIZE];
+    curl_slist *headers;
+    try {
+        headers = setup(h, req, res, errbuf);
+    } catch (...) {
+        release(h);
+        throw;
+    }
+    CURLcode rc = curl_easy_perform(h);
+    finish(h, headers, res);
+    release(h);
     if (rc != CURLE_OK) {
         ErrorKind kind = kind_for_curl(rc);
-        std::string what = kind == ErrorKind::Timeout ? "timed out"
-                           : kind == ErrorKind::Tls   ? "TLS error"
-                                                      : "network error";
-        std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-        throw Error(kind, what + ": " + detail);
+        throw Error(kind, describe(kind, rc, errbuf));
     }
     return res;
+}
+
+std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const HttpRequest *> &requests,
+                                                        long max_in_flight) {
+    struct Transfer {
+        CURL *handle = nullptr;
+        curl_slist *headers = nullptr;
+        char errbuf[CURL_ERROR_SIZE];
+    };
+    std::vector<Outcome> out(requests.size());
+    std::vector<Transfer> transfers(requests.size());
+    CURLM *multi = curl_multi_init();
+    if (!multi) throw Error(ErrorKind::NoMemory, "out of memory");
+    curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max_in_flight > 0 ? max_in_flight : 16L);
+
+    size_t added = 0;
+    try {
+        for (size_t i = 0; i < requests.size(); ++i) {
+            Transfer &t = transfers[i];
+            t.handle = acquire();
+            t.headers = setup(t.handle, *requests[i], out[i].response, t.errbuf);
+            // Wait for a multiplexed HTTP/2 connection rather than open more.
+            curl_easy_setopt(t.handle, CURLOPT_PIPEWAIT, 1L);
+            curl_easy_setopt(t.handle, CURLOPT_PRIVATE, reinterpret_cast<char *>(i));
+            curl_multi_add_handle(multi, t.handle);
+            ++added;
+        }
+        int running = 0;
+        do {
+            CURLMcode mc = curl_multi_perform(multi, &running);
+            if (mc == CURLM_OK && running) mc = curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+            if (mc != CURLM_OK) throw Error(ErrorKind::Internal, curl_multi_strerror(mc));
+            int queued = 0;
+            while (CURLMsg *msg = curl_multi_info_read(multi, &queued)) {
+                if (msg->msg != CURLMSG_DONE) continue;
+                char *priv = nullptr;
+                curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+                size_t i = reinterpret_cast<size_t>(priv);
+                CURLcode rc = msg->data.result;
+                out[i].ok = rc == CURLE_OK;
+                if (rc != CURLE_OK) {
+                    out[i].error_kind = kind_for_curl(rc);
+                    out[i].error_message = describe(out[i].error_kind, rc, transfers[i].errbuf);
+                }
+            }
+        } while (running);
+    } catch (...) {
+        for (size_t i = 0; i < requests.size(); ++i) {
+            if (!transfers[i].handle) continue;
+            if (i < added) curl_multi_remove_handle(multi, transfers[i].handle);
+            finish(transfers[i].handle, transfers[i].headers, out[i].response);
+            release(transfers[i].handle);
+        }
+        curl_multi_cleanup(multi);
+        throw;
+    }
+    for (size_t i = 0; i < requests.size(); ++i) {
+        curl_multi_remove_handle(multi, transfers[i].handle);
+        finish(transfers[i].handle, transfers[i].headers, out[i].response);
+        release(transfers[i].handle);
+    }
+    curl_multi_cleanup(multi);
+    return out;
 }
 
 } // namespace mp

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "error.hpp"
 
 #include <mutex>
 #include <string>
@@ -12,6 +13,7 @@
 
 typedef void CURL;
 typedef void CURLSH;
+struct curl_slist;
 
 namespace mp {
 
@@ -43,11 +45,28 @@ class Transport {
     // Throws Error(Network|Timeout|Tls) when no HTTP answer was received.
     HttpResponse perform(const HttpRequest &request);
 
+    // Sends all requests at once from this thread (libcurl multi: parallel
+    // connections, or streams of one HTTP/2 connection where the server
+    // offers it), at most max_in_flight at a time. Each result is the answer
+    // or the error of its own request.
+    struct Outcome {
+        HttpResponse response;
+        bool ok = false;
+        ErrorKind error_kind = ErrorKind::Internal;
+        std::string error_message;
+    };
+    std::vector<Outcome> perform_many(const std::vector<const HttpRequest *> &requests,
+                                      long max_in_flight);
+
   private:
     CURL *acquire();
     void release(CURL *handle);
     CURL *new_handle();
+    // Sets a pooled handle up for one request; the returned list of headers
+    // must stay alive until the transfer ends.
+    curl_slist *setup(CURL *h, const HttpRequest &req, HttpResponse &res, char *errbuf);
 
+    static constexpr size_t kMaxIdleHandles = 64;
     Config config_;
     std::string user_agent_;
     CURLSH *share_ = nullptr;

@@ -75,16 +75,17 @@ typedef enum mp_status {
     MP_ERR_SIGNATURE = -12,       /* a webhook signature did not verify */
     MP_ERR_NO_MEMORY = -13,
     MP_ERR_INTERNAL = -14,        /* a bug in libmercadopago: please report it */
-    MP_ERR_NOT_PRESENT = -15      /* a JSON read found nothing, or another type, there */
+    MP_ERR_NOT_PRESENT = -15,     /* a JSON read found nothing, or another type, there */
+    MP_ITER_OVER = -16            /* a pager has no more pages or items (not an error) */
 } mp_status;
 
 /* The lowest (most negative) status, so bindings can walk them all. */
-#define MP_STATUS_MIN MP_ERR_NOT_PRESENT
+#define MP_STATUS_MIN MP_ITER_OVER
 
 /* A stable identifier for a status: "ok", "invalid_argument", "json",
  * "network", "timeout", "tls", "auth", "not_found", "validation", "conflict",
  * "rate_limited", "server", "signature", "no_memory", "internal",
- * "not_present"; "unknown" for any other value. Static storage. */
+ * "not_present", "iter_over"; "unknown" for any other value. Static storage. */
 MP_EXTERN const char *mp_status_name(mp_status status);
 
 typedef struct mp_error mp_error;
@@ -143,6 +144,34 @@ MP_EXTERN mp_status mp_config_set_platform_id(mp_config *config, const char *id)
 MP_EXTERN mp_status mp_config_set_integrator_id(mp_config *config, const char *id);
 MP_EXTERN mp_status mp_config_set_corporation_id(mp_config *config, const char *id);
 
+/* Retries: a failed call is tried again on network errors, timeouts, 429 and
+ * 5xx (never on TLS errors or other 4xx), a write only with its idempotency
+ * key (always the same key). Default 2 retries (3 attempts); 0 turns them off. */
+MP_EXTERN mp_status mp_config_set_max_retries(mp_config *config, int max_retries);
+/* Backoff: base_ms * 2^(n-1), capped at max_ms, with jitter (half to all of
+ * it); a Retry-After up to max_retry_after_ms is honoured, a longer one ends
+ * the retries. Defaults 500, 5000, 30000. */
+MP_EXTERN mp_status mp_config_set_retry_delays_ms(mp_config *config, long base_ms, long max_ms,
+                                                  long max_retry_after_ms);
+/* A connection that moves no byte for this long is dropped (default 20 s). */
+MP_EXTERN mp_status mp_config_set_stall_timeout_ms(mp_config *config, long ms);
+
+/* Logging. The callback gets every request, answer, retry and timing at or
+ * below max_level, already redacted: the access token, card numbers,
+ * security codes and identification numbers never reach it. It may be
+ * called from any thread that makes calls, and must not call back into the
+ * client. message is NUL-terminated; len is its length. */
+typedef enum mp_log_level {
+    MP_LOG_ERROR = 1,
+    MP_LOG_WARN = 2, /* retries, transport failures */
+    MP_LOG_INFO = 3, /* each request and answer, with timings and request ids */
+    MP_LOG_DEBUG = 4 /* bodies, redacted */
+} mp_log_level;
+typedef void (*mp_log_fn)(void *userdata, mp_log_level level, const char *message, size_t len);
+/* fn NULL turns logging off. */
+MP_EXTERN mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata,
+                                      mp_log_level max_level);
+
 /* ---- Client ------------------------------------------------------------ */
 
 typedef struct mp_client mp_client;
@@ -180,6 +209,8 @@ MP_EXTERN mp_status mp_request_add_header(mp_request *request, const char *name,
                                           const char *value);
 /* The total timeout of this call, overriding the client's. */
 MP_EXTERN mp_status mp_request_set_timeout_ms(mp_request *request, long ms);
+/* Retries for this call only (0 to 10), overriding the client's. */
+MP_EXTERN mp_status mp_request_set_max_retries(mp_request *request, int max_retries);
 /* Empties the request so it can be reused for another call. */
 MP_EXTERN mp_status mp_request_reset(mp_request *request);
 
@@ -232,6 +263,83 @@ MP_EXTERN mp_status mp_response_get_length(mp_response *response, const char *po
                                            size_t *out);
 /* 1 when the pointer names a value (null included), else 0. Never fails. */
 MP_EXTERN int mp_response_exists(mp_response *response, const char *pointer);
+
+/* ---- Pagination -------------------------------------------------------- */
+
+typedef struct mp_pager mp_pager;
+
+/* Walks a search or list operation ("payments.search", "customers.search",
+ * "cards.list", ...) page by page or item by item. The request's "offset"
+ * query (default 0) is where it starts; page_size (or its "limit", or 50) is
+ * the page size. It copes with paging.total sent as a number or a string and
+ * with items under "results", "elements" or "data". Caller frees. */
+MP_EXTERN mp_status mp_pager_new(mp_client *client, const char *operation,
+                                 const mp_request *request, long page_size, mp_pager **out);
+MP_EXTERN void mp_pager_free(mp_pager *pager);
+/* The next page's response (caller frees), or MP_ITER_OVER after the last.
+ * A failed call returns its status and the pager may be tried again. */
+MP_EXTERN mp_status mp_pager_next_page(mp_pager *pager, mp_response **out);
+/* The next item as JSON (borrowed until the next call on the pager), or
+ * MP_ITER_OVER at the end. Fetches pages as needed. */
+MP_EXTERN mp_status mp_pager_next_item(mp_pager *pager, const char **json, size_t *len);
+/* The server's paging.total as of the last page, -1 when unknown. */
+MP_EXTERN int64_t mp_pager_total(const mp_pager *pager);
+
+/* ---- Batches ----------------------------------------------------------- */
+
+typedef struct mp_batch mp_batch;
+
+/* Many calls sent at once from one thread (parallel connections, or HTTP/2
+ * streams where the server offers them), each with its own result and
+ * retries. Caller frees. */
+MP_EXTERN mp_status mp_batch_new(mp_batch **out);
+MP_EXTERN void mp_batch_free(mp_batch *batch);
+/* Adds a call; the request is copied (NULL for none). Returns its index in *index
+ * when index is not NULL. */
+MP_EXTERN mp_status mp_batch_add(mp_batch *batch, const char *operation,
+                                 const mp_request *request, size_t *index);
+MP_EXTERN size_t mp_batch_size(const mp_batch *batch);
+/* Runs every call of the batch, at most max_in_flight at a time (0: 16).
+ * Returns MP_OK when the batch ran, whatever each call's outcome; read the
+ * outcomes with the functions below. A batch may be run again. */
+MP_EXTERN mp_status mp_client_run_batch(mp_client *client, mp_batch *batch, long max_in_flight);
+/* The status of call index: MP_OK, or the category of its failure. */
+MP_EXTERN mp_status mp_batch_status(const mp_batch *batch, size_t index);
+/* The failure of call index, NULL when it succeeded. Borrowed. */
+MP_EXTERN const mp_error *mp_batch_error(const mp_batch *batch, size_t index);
+/* Moves out the response of call index (NULL when none came). Caller frees. */
+MP_EXTERN mp_status mp_batch_take_response(mp_batch *batch, size_t index, mp_response **out);
+
+/* ---- Webhooks ---------------------------------------------------------- */
+
+typedef enum mp_webhook_result {
+    MP_WEBHOOK_OK = 0,
+    MP_WEBHOOK_MISSING_HEADER = 1,    /* no x-signature */
+    MP_WEBHOOK_MALFORMED_HEADER = 2,  /* not "ts=...,v1=...", or ts not a number */
+    MP_WEBHOOK_MISSING_TIMESTAMP = 3, /* no ts */
+    MP_WEBHOOK_MISSING_HASH = 4,      /* no v1 */
+    MP_WEBHOOK_MISMATCH = 5,          /* signed by none of the secrets */
+    MP_WEBHOOK_OUT_OF_TOLERANCE = 6   /* a valid signature, but too old or too new */
+} mp_webhook_result;
+
+/* "ok", "missing_header", "malformed_header", "missing_timestamp",
+ * "missing_hash", "mismatch", "out_of_tolerance". Static storage. */
+MP_EXTERN const char *mp_webhook_result_name(mp_webhook_result result);
+
+/* Verifies a notification's x-signature header against the manifest
+ * "id:<data.id>;request-id:<x-request-id>;ts:<ts>;" (a missing value drops
+ * its pair) with HMAC-SHA256 under each of the secrets (several during a
+ * rotation), compared in constant time. data_id is the "data.id" query
+ * parameter exactly as received; x_signature, x_request_id and data_id may be
+ * NULL when absent. tolerance_s: 0 for the default window of 300 s, a
+ * positive number of seconds, or negative to turn the window off. now: Unix
+ * seconds, or 0 for the current time. Returns MP_OK when it verifies,
+ * MP_ERR_SIGNATURE when it does not (with the reason in *result), or
+ * MP_ERR_INVALID_ARGUMENT. */
+MP_EXTERN mp_status mp_webhook_verify(const char *x_signature, const char *x_request_id,
+                                      const char *data_id, const char *const *secrets,
+                                      size_t secret_count, long tolerance_s, int64_t now,
+                                      mp_webhook_result *result);
 
 /* ---- The operations table ---------------------------------------------- */
 

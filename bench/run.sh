@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on a release build: the sandbox and the client pinned
+# to the same CPU, so the client's CPU time per request is what is compared.
+#   bench/run.sh [REQUESTS_PER_ROUND] [ROUNDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target bench_get mp-sandbox >/dev/null
+n=${1:-5000} rounds=${2:-7}
+bin=build/release
+cpu=0
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+start_sandbox() { # start_sandbox [--tls]: prints the URL
+  taskset -c $cpu "$bin/sandbox/mp-sandbox" --port 0 "$@" --ca-out "$tmp/ca.pem" >"$tmp/out" &
+  for _ in $(seq 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
+  sed -n 's/^mp-sandbox listening on //p' "$tmp/out"
+}
+
+echo "== C ABI vs plain libcurl (client and sandbox pinned to CPU $cpu)"
+url=$(start_sandbox)
+taskset -c $cpu "$bin/bench/bench_get" "$url" "" "$n" "$rounds"
+kill %1; wait %1 2>/dev/null || true
+url=$(start_sandbox --tls)
+taskset -c $cpu "$bin/bench/bench_get" "$url" "$tmp/ca.pem" "$n" "$rounds"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The main job: build and install libmercadopago, then compile the C89
+# checkout example against the installed library with pkg-config, exactly as
+# a user would, and run it against the embedded sandbox over HTTPS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+cmake --preset release -DMP_BUILD_TESTS=OFF -DMP_BUILD_BENCH=OFF >/dev/null
+cmake --build --preset release
+prefix=$PWD/build/prefix
+cmake --install build/release --prefix "$prefix" >/dev/null
+libdir=$(dirname "$(find "$prefix" -name mercadopago.pc)")
+export PKG_CONFIG_PATH=$libdir
+cc -std=c89 -pedantic -Wall -Wextra -Werror examples/checkout.c -o build/checkout \
+  $(pkg-config --cflags --libs mercadopago mercadopago-sandbox) \
+  -Wl,-rpath,"$(pkg-config --variable=libdir mercadopago)"
+echo "Built examples/checkout.c against $prefix; running it:"
+echo
+exec build/checkout

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds and runs every test: scripts/test.sh [PRESET]  (dev, asan, tsan, release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset=${1:-dev}
+bash scripts/bootstrap.sh
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+ctest --preset "$preset"
