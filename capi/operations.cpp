@@ -1,6 +1,9 @@
 // Introspection of the operations table, and the library version.
 #include "handles.hpp"
 
+#include <cstdlib>
+#include <cstring>
+
 namespace {
 
 const mp::Operation *at(size_t index) {
@@ -20,6 +23,23 @@ extern "C" {
 
 const char *mp_version(void) { return MP_VERSION_STRING; }
 unsigned int mp_version_number(void) { return MP_VERSION_NUMBER; }
+
+mp_status mp_oauth_authorization_url(const char *client_id, const char *redirect_uri,
+                                     const char *state, char **out) {
+    return mp::capi::guard([&] {
+        MP_CHECK_ARG(out != nullptr);
+        *out = nullptr;
+        MP_CHECK_ARG(client_id != nullptr && redirect_uri != nullptr);
+        std::string url = mp::oauth_authorization_url(client_id, redirect_uri, state ? state : "");
+        char *copy = static_cast<char *>(std::malloc(url.size() + 1));
+        if (!copy) return mp::capi::set_last_error(mp::ErrorKind::NoMemory, "out of memory");
+        std::memcpy(copy, url.c_str(), url.size() + 1);
+        *out = copy;
+        return MP_OK;
+    });
+}
+
+void mp_string_free(char *s) { std::free(s); }
 
 size_t mp_operation_count(void) { return mp::operations().size(); }
 

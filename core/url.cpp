@@ -113,4 +113,16 @@ std::string build_query(const Params &params) {
     return out;
 }
 
+std::string oauth_authorization_url(std::string_view client_id, std::string_view redirect_uri,
+                                    std::string_view state) {
+    if (client_id.empty())
+        throw Error(ErrorKind::InvalidArgument, "the OAuth client id is empty");
+    normalize_base_url(redirect_uri.substr(0, redirect_uri.find_first_of("?#"))); // https only
+    std::string url = "https://auth.mercadopago.com/authorization";
+    Params q = {{"client_id", std::string(client_id)}, {"response_type", "code"}, {"platform_id", "mp"}};
+    if (!state.empty()) q.emplace_back("state", std::string(state));
+    q.emplace_back("redirect_uri", std::string(redirect_uri));
+    return url + build_query(q);
+}
+
 } // namespace mp

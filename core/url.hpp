@@ -27,4 +27,12 @@ std::string expand_path(std::string_view templ, const Params &params);
 // "?a=1&b=x%20y", or "" when there are no params.
 std::string build_query(const Params &params);
 
+// The page where a seller authorizes an application (OAuth authorization
+// code flow): https://auth.mercadopago.com/authorization?client_id=...&
+// response_type=code&platform_id=mp&state=...&redirect_uri=...
+// Throws Error(InvalidArgument) on an empty client id or a redirect URI that
+// is not https (or http on loopback).
+std::string oauth_authorization_url(std::string_view client_id, std::string_view redirect_uri,
+                                    std::string_view state);
+
 } // namespace mp

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libcurl4-openssl-dev libssl-dev libsimdjson-dev libcpp-httplib-dev
-  catch2 abigail-tools clang-format
+  catch2 abigail-tools clang-format nlohmann-json3-dev curl
 )
 
 missing=()

@@ -341,6 +341,16 @@ MP_EXTERN mp_status mp_webhook_verify(const char *x_signature, const char *x_req
                                       size_t secret_count, long tolerance_s, int64_t now,
                                       mp_webhook_result *result);
 
+/* ---- OAuth ------------------------------------------------------------- */
+
+/* Builds the URL where a seller authorizes your application (the first step
+ * of the authorization code flow; then call "oauth.create" with the code).
+ * state may be NULL; use it against CSRF. *out is a new string the caller
+ * frees with mp_string_free. */
+MP_EXTERN mp_status mp_oauth_authorization_url(const char *client_id, const char *redirect_uri,
+                                               const char *state, char **out);
+MP_EXTERN void mp_string_free(char *s);
+
 /* ---- The operations table ---------------------------------------------- */
 
 /* Every operation the client knows, for bindings that build their surface

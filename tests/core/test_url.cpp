@@ -45,3 +45,12 @@ TEST_CASE("query strings keep order and encode both sides") {
           "?external_reference=order%20%231&limit=2");
     CHECK(build_query({{"payer.id", "1"}}) == "?payer.id=1");
 }
+
+TEST_CASE("the OAuth authorization URL") {
+    CHECK(oauth_authorization_url("123", "https://shop.example/cb?x=1", "st 1") ==
+          "https://auth.mercadopago.com/authorization?client_id=123&response_type=code&platform_id=mp"
+          "&state=st%201&redirect_uri=https%3A%2F%2Fshop.example%2Fcb%3Fx%3D1");
+    CHECK(oauth_authorization_url("123", "http://localhost:8000/cb", "").find("state") == std::string::npos);
+    CHECK_THROWS_AS(oauth_authorization_url("", "https://x/cb", ""), Error);
+    CHECK_THROWS_AS(oauth_authorization_url("1", "http://shop.example/cb", ""), Error);
+}

@@ -34,7 +34,7 @@ TEST_CASE("the manifest leaves out missing pairs and keeps the id's case") {
     CHECK(webhook_manifest("", "", "42") == "ts:42;");
 }
 
-TEST_CASE("a valid signature verifies; every failure has its own reason") {
+TEST_CASE("a valid signature verifies, and every failure has its own reason") {
     const std::string good = sign("secret-1", "138472432031", "bb56a2f1-6aae-46ac-982e-9dcd3581d08e", "1766455693");
     CHECK(check(good, {"secret-1"}) == WebhookResult::Ok);
     // Spaces, key case and unknown keys do not matter.

@@ -1,0 +1,267 @@
+#include "sandbox.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include "certs.hpp"
+#include "errors.hpp"
+#include "http_server.hpp"
+
+namespace mp::sandbox {
+
+namespace {
+
+constexpr const char *kJson = "application/json;charset=UTF-8";
+// Each keep-alive connection holds a worker for its whole life: leave room for many clients.
+constexpr size_t kWorkerThreads = 128;
+constexpr size_t kKeepAliveMaxRequests = 1'000'000'000;
+constexpr time_t kKeepAliveSeconds = 5;
+constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
+
+const char *error_name(int status) {
+    switch (status) {
+    case 400:
+        return "bad_request";
+    case 401:
+        return "unauthorized";
+    case 403:
+        return "forbidden";
+    case 404:
+        return "not_found";
+    case 405:
+        return "method_not_allowed";
+    case 413:
+        return "payload_too_large";
+    case 414:
+        return "uri_too_long";
+    case 416:
+        return "range_not_satisfiable";
+    case 423:
+        return "locked";
+    case 429:
+        return "too_many_requests";
+    default:
+        return status >= 500 ? "internal_error" : "error";
+    }
+}
+
+const char *error_message(int status) {
+    switch (status) {
+    case 400:
+        return "Bad request";
+    case 404:
+        return "Not found";
+    case 405:
+        return "Method not allowed";
+    case 413:
+        return "Request body too large";
+    case 414:
+        return "Request URI too long";
+    default:
+        return status >= 500 ? "Internal server error" : "Request failed";
+    }
+}
+
+void write_reply(httplib::Response &response, const std::string &request_id, Reply reply) {
+    response.status = reply.status;
+    response.set_header("X-Request-Id", request_id);
+    response.set_header("Content-Type", kJson);
+    response.body = std::move(reply.body);
+}
+
+std::string url_host(const std::string &host) {
+    if (host == "0.0.0.0") return "127.0.0.1";
+    if (host == "::") return "[::1]";
+    if (host.find(':') != std::string::npos) return "[" + host + "]";
+    return host;
+}
+
+} // namespace
+
+Sandbox::Sandbox(const Options &options)
+    : webhooks_(options.webhook_secret), env_{state_, webhooks_} {
+    add_card_token_routes(router_, env_);
+    add_payment_routes(router_, env_);
+    add_refund_routes(router_, env_);
+    add_customer_routes(router_, env_);
+    add_card_routes(router_, env_);
+    add_catalog_routes(router_, env_);
+    add_fault_routes(router_, faults_);
+
+    if (options.tls) {
+        TlsMaterial tls = make_tls_material();
+        http_ = make_https_server(tls.server_cert.get(), tls.server_key.get());
+        ca_pem_ = std::move(tls.ca_pem);
+    } else {
+        http_ = make_http_server();
+    }
+    if (!http_->is_valid()) throw std::runtime_error("the HTTPS server could not be set up");
+
+    http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    http_->set_keep_alive_max_count(kKeepAliveMaxRequests);
+    http_->set_keep_alive_timeout(kKeepAliveSeconds);
+    http_->set_tcp_nodelay(true);
+    http_->set_payload_max_length(kMaxBodyBytes);
+    // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let two servers share a port.
+    http_->set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
+
+    // Requests without a body are served before httplib's regex routing; the others once their
+    // body is read, through catch-all routes.
+    auto handler = [this](const httplib::Request &req, httplib::Response &res) { serve(req, res); };
+    http_->set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+        if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+            return httplib::Server::HandlerResponse::Unhandled;
+        serve(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    http_->Get(".*", handler);
+    http_->Post(".*", handler);
+    http_->Put(".*", handler);
+    http_->Patch(".*", handler);
+    http_->Delete(".*", handler);
+    http_->Options(".*", handler);
+    // Errors httplib answers by itself (malformed request, body too large, ...) get the envelope.
+    http_->set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request &, httplib::Response &res) {
+            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+            std::string id = uuid4();
+            ApiError error(res.status, error_name(res.status), error_message(res.status));
+            write_reply(res, id, {res.status, envelope(error, id)});
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    http_->set_exception_handler([](const httplib::Request &, httplib::Response &res,
+                                    std::exception_ptr) {
+        std::string id = uuid4();
+        write_reply(res, id,
+                    {500, envelope(ApiError(500, "internal_error", "Internal server error"), id)});
+    });
+
+    if (options.port < 0 || options.port > 65535)
+        throw std::runtime_error("port must be from 0 to 65535");
+    errno = 0;
+    if (options.port == 0) {
+        port_ = http_->bind_to_any_port(options.host);
+    } else {
+        port_ = http_->bind_to_port(options.host, options.port) ? options.port : -1;
+    }
+    if (port_ <= 0)
+        throw std::runtime_error("cannot listen on " + options.host + ":" +
+                                 std::to_string(options.port) + ": " +
+                                 (errno ? std::strerror(errno) : "not a usable local address"));
+    url_ = std::string(options.tls ? "https://" : "http://") + url_host(options.host) + ":" +
+           std::to_string(port_);
+
+    thread_ = std::thread([this] {
+        block_sigpipe_in_this_thread(); // inherited by the worker threads started from here
+        http_->listen_after_bind();
+        listener_done_ = true;
+    });
+    while (!http_->is_running() && !listener_done_)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (!http_->is_running()) {
+        thread_.join();
+        throw std::runtime_error("the server stopped while starting");
+    }
+}
+
+Sandbox::~Sandbox() {
+    stop();
+}
+
+void Sandbox::stop() {
+    if (thread_.joinable()) {
+        http_->stop();
+        thread_.join();
+    }
+    webhooks_.stop();
+}
+
+void Sandbox::serve(const httplib::Request &request, httplib::Response &response) {
+    requests_.fetch_add(1, std::memory_order_relaxed);
+    Context ctx{request, uuid4(), {}, {}, {}};
+    Reply out;
+    try {
+        std::string_view method =
+            request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
+        if (inject_fault(request, response, method, ctx.request_id)) return;
+        Match match = router_.match(method, request.path);
+        if (!match.route) {
+            if (match.path_known) throw ApiError(405, "method_not_allowed", "Method not allowed");
+            throw ApiError(404, "not_found", "Resource " + request.path + " not found.");
+        }
+        const Route &route = *match.route;
+        ctx.params = std::move(match.params);
+        if (!(route.flags & kNoAuth)) ctx.cred = authenticate(request, route.flags & kPublicKey);
+        std::string key = request.get_header_value("X-Idempotency-Key");
+        if ((route.flags & kIdempotencyRequired) && key.empty())
+            throw bad_request(4292, "Header X-Idempotency-Key can't be null");
+        out = key.empty() || method == "GET" ? route.handler(ctx) : run_once(route, ctx, key);
+    } catch (const ApiError &error) {
+        out = {error.status, envelope(error, ctx.request_id)};
+    } catch (const std::exception &) {
+        out = {500,
+               envelope(ApiError(500, "internal_error", "Internal server error"), ctx.request_id)};
+    }
+    write_reply(response, ctx.request_id, std::move(out));
+    for (auto &[name, value] : ctx.headers)
+        response.set_header(name, value);
+}
+
+bool Sandbox::inject_fault(const httplib::Request &request, httplib::Response &response,
+                           std::string_view method, const std::string &request_id) {
+    if (request.path.rfind("/sandbox/", 0) == 0) return false; // never lock out the controls
+    auto fault = faults_.take(method, request.path);
+    if (!fault) return false;
+    if (fault->delay_ms > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
+    if (fault->drop) {
+        drop_connection();
+        return true;
+    }
+    if (fault->status == 0) return false;
+    ApiError error(fault->status, error_name(fault->status),
+                   fault->status == 429 ? "Too many requests" : "Injected fault");
+    write_reply(response, request_id, {fault->status, envelope(error, request_id)});
+    if (fault->retry_after >= 0)
+        response.set_header("Retry-After", std::to_string(fault->retry_after));
+    return true;
+}
+
+Reply Sandbox::run_once(const Route &route, Context &ctx, const std::string &key) {
+    const std::string &scope = ctx.cred.ns;
+    auto claim = idempotency_.begin(scope, key, ctx.http.method, ctx.http.path, ctx.http.body);
+    switch (claim.outcome) {
+    case Idempotency::Outcome::Replay:
+        return {200, std::move(claim.body)};
+    case Idempotency::Outcome::Conflict:
+        throw ApiError(409, "idempotency_key_already_used",
+                       "idempotency key already used with a different request");
+    case Idempotency::Outcome::Locked:
+        throw ApiError(423, "idempotency_key_locked",
+                       "idempotency key is in use by a request still in progress");
+    case Idempotency::Outcome::Proceed:
+        break;
+    }
+    Reply out;
+    try {
+        out = route.handler(ctx);
+    } catch (...) {
+        idempotency_.abandon(scope, key);
+        throw;
+    }
+    if (out.status >= 200 && out.status < 300)
+        idempotency_.complete(scope, key, out.body);
+    else
+        idempotency_.abandon(scope, key);
+    return out;
+}
+
+} // namespace mp::sandbox

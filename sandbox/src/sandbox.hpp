@@ -1,0 +1,67 @@
+// One running sandbox: the HTTP(S) server, its routes and its state.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "faults.hpp"
+#include "idempotency.hpp"
+#include "router.hpp"
+#include "routes.hpp"
+#include "state.hpp"
+#include "webhooks.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace mp::sandbox {
+
+struct Options {
+    std::string host = "127.0.0.1";
+    int port = 0; // 0 picks a free port
+    bool tls = true;
+    std::string webhook_secret;
+};
+
+class Sandbox {
+  public:
+    // Starts serving; returns once connections are accepted. Throws std::runtime_error.
+    explicit Sandbox(const Options &options);
+    ~Sandbox();
+    Sandbox(const Sandbox &) = delete;
+    Sandbox &operator=(const Sandbox &) = delete;
+
+    // Stops the server and waits for its threads. Safe to call more than once.
+    void stop();
+
+    const std::string &url() const { return url_; }
+    int port() const { return port_; }
+    const std::string &ca_pem() const { return ca_pem_; } // empty without TLS
+    long request_count() const { return requests_.load(std::memory_order_relaxed); }
+
+  private:
+    void serve(const httplib::Request &request, httplib::Response &response);
+    // Applies an injected fault; true when it answered (or dropped) the request.
+    bool inject_fault(const httplib::Request &request, httplib::Response &response,
+                      std::string_view method, const std::string &request_id);
+    Reply run_once(const Route &route, Context &ctx, const std::string &key);
+
+    State state_;
+    Webhooks webhooks_;
+    Env env_;
+    Router router_;
+    Idempotency idempotency_;
+    Faults faults_;
+    std::unique_ptr<httplib::Server> http_;
+    std::thread thread_;
+    std::atomic<bool> listener_done_{false};
+    std::atomic<long> requests_{0};
+    std::string url_;
+    std::string ca_pem_;
+    int port_ = 0;
+};
+
+} // namespace mp::sandbox

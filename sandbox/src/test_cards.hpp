@@ -1,0 +1,27 @@
+// The test-card rules of spec section 4: payment method by BIN, and the payment outcome chosen
+// by the cardholder name (APRO, OTHE, CONT, ...).
+#pragma once
+
+#include <string_view>
+
+#include "catalog.hpp"
+
+namespace mp::sandbox {
+
+bool luhn_valid(std::string_view digits);
+
+// The card payment method whose BIN pattern matches, or nullptr.
+const PaymentMethod *method_for_card_number(std::string_view digits);
+
+struct Outcome {
+    const char *status;
+    const char *status_detail;
+    bool approves() const;
+    bool is_contingency() const; // CONT: in_process, may be cancelled
+};
+
+// The outcome for a cardholder name (case and surrounding blanks ignored); names that are not
+// in the table approve.
+Outcome outcome_for_cardholder(std::string_view name);
+
+} // namespace mp::sandbox
