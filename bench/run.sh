@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-cmake --preset release >/dev/null
+cmake --preset release -DMP_BUILD_BENCH=ON >/dev/null
 cmake --build --preset release --target bench_get mp-sandbox >/dev/null
 n=${1:-5000} rounds=${2:-7}
 bin=build/release

@@ -109,9 +109,11 @@ std::string redact_json(std::string_view json, std::string_view secret) {
                 while (j < json.size() && (is_digit(json[j]) || json[j] == '-' || json[j] == '.' ||
                                            json[j] == 'e' || json[j] == 'E' || json[j] == '+'))
                     ++j;
-                if (sensitive_key(member_key(), parent_key()))
-                    out += "\"" + std::string(kRedacted) + "\"";
-                else
+                if (sensitive_key(member_key(), parent_key())) {
+                    out += '"';
+                    out += kRedacted;
+                    out += '"';
+                } else
                     out.append(json.substr(i, j - i));
                 i = j;
                 continue;

@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-cmake --preset release -DMP_BUILD_TESTS=OFF -DMP_BUILD_BENCH=OFF >/dev/null
-cmake --build --preset release
+cmake --preset release -DMP_BUILD_TESTS=OFF -DMP_BUILD_BENCH=OFF -B build/demo >/dev/null
+cmake --build build/demo
 prefix=$PWD/build/prefix
-cmake --install build/release --prefix "$prefix" >/dev/null
+cmake --install build/demo --prefix "$prefix" >/dev/null
 libdir=$(dirname "$(find "$prefix" -name mercadopago.pc)")
 export PKG_CONFIG_PATH=$libdir
 cc -std=c89 -pedantic -Wall -Wextra -Werror examples/checkout.c -o build/checkout \

@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-dev}
 bash scripts/bootstrap.sh
-cmake --preset "$preset" >/dev/null
+cmake --preset "$preset" -DMP_BUILD_TESTS=ON >/dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset"
