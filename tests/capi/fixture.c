@@ -1,5 +1,7 @@
 #include "fixture.h"
 
+#include <curl/curl.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +105,65 @@ mp_status pay(mp_client *c, const char *name, double amount, int capture, const 
              "\"description\":\"test order\",\"payer\":{\"email\":\"test_payer_1@testuser.com\"}}",
              amount, token, capture ? "true" : "false", extref ? extref : "");
     return call(c, "payments.create", body, NULL, NULL, NULL, NULL, out);
+}
+
+static size_t discard(char *p, size_t size, size_t n, void *u) {
+    (void)p;
+    (void)u;
+    return size * n;
+}
+
+/* The admin route needs no token; it is the sandbox's, not the API's. */
+static void admin(const char *method, const char *body) {
+    char url[256];
+    CURL *h = curl_easy_init();
+    long code = 0;
+    mp_sandbox *sb = fixture_sandbox();
+    sprintf(url, "%s/__sandbox/faults", mp_sandbox_url(sb));
+    curl_easy_setopt(h, CURLOPT_URL, url);
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+    curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, NULL);
+    {
+        struct curl_blob blob;
+        blob.data = (void *)mp_sandbox_ca_pem(sb);
+        blob.len = strlen(mp_sandbox_ca_pem(sb));
+        blob.flags = CURL_BLOB_COPY;
+        curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &blob);
+    }
+    if (body) curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+    if (curl_easy_perform(h) != CURLE_OK ||
+        (curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code), code >= 300)) {
+        fprintf(stderr, "arming faults failed (HTTP %ld): %s\n", code, body ? body : "");
+        exit(2);
+    }
+    curl_easy_cleanup(h);
+}
+
+void fixture_arm(const char *method, const char *path, const char *faults) {
+    char body[1024];
+    sprintf(body, "{\"method\":\"%s\",\"path\":\"%s\",\"faults\":%s}", method, path, faults);
+    admin("POST", body);
+}
+
+void fixture_disarm(void) { admin("DELETE", NULL); }
+
+mp_client *fixture_retry_client(int max_retries, long timeout_ms) {
+    mp_config *cfg = NULL;
+    mp_client *client = NULL;
+    mp_sandbox *sb = fixture_sandbox();
+    const char *pem = mp_sandbox_ca_pem(sb);
+    mp_config_new(&cfg);
+    mp_config_set_access_token(cfg, TEST_TOKEN);
+    mp_config_set_base_url(cfg, mp_sandbox_url(sb));
+    mp_config_set_ca_pem(cfg, pem, strlen(pem));
+    mp_config_set_max_retries(cfg, max_retries);
+    mp_config_set_retry_delays_ms(cfg, 20, 200, 5000);
+    mp_config_set_timeout_ms(cfg, timeout_ms);
+    if (mp_client_new(cfg, &client) != MP_OK) {
+        fprintf(stderr, "cannot create a client: %s\n", mp_error_message(mp_error_last()));
+        exit(2);
+    }
+    mp_config_free(cfg);
+    return client;
 }

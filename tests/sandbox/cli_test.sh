@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The mp-sandbox program contract, checked for real against the built binary:
 #   the single "listening on" line, HTTPS with the CA it writes, 401 without a token,
-#   X-Request-Id, clean exit on SIGTERM/SIGINT, exit status 2 on bad arguments.
+#   X-Request-Id, clean exit on SIGTERM/SIGINT, exit status 2 on bad arguments, and the
+#   fault injection of /__sandbox/faults.
 # Usage: cli_test.sh /path/to/mp-sandbox
 set -u
 
@@ -125,6 +126,56 @@ if start --host 127.0.0.1 --port 0; then
     check "SIGINT exits 0" test $? -eq 0
 else
     fail "mp-sandbox --host 127.0.0.1 --port 0 starts"
+fi
+
+# --- fault injection (/__sandbox/faults) ----------------------------------------------------
+if start --port 0; then
+    faults="$url/__sandbox/faults"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$faults" \
+        -d '{"method":"GET","path":"/v1/identification_types","faults":["503","ok"]}')
+    check "arming a fault sequence answers 201 (got $code)" test "$code" = 201
+    code=$(curl -sS -o "$work/body" -w '%{http_code}' -H "$token" "$url/v1/identification_types")
+    check "first matching request gets the injected 503 (got $code)" test "$code" = 503
+    check "the 503 is the error envelope" grep -q '"status":503' "$work/body"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$token" "$url/v1/identification_types")
+    check "the next one is served normally ('ok', got $code)" test "$code" = 200
+
+    curl -sS -o /dev/null -X POST "$faults" \
+        -d '{"method":"GET","path":"/v1/identification","faults":["reset_before","429:2"]}'
+    curl -sS -o /dev/null -H "$token" "$url/v1/identification_types" 2>/dev/null
+    status=$?
+    check "reset_before drops the connection (curl exit 52/56, got $status)" \
+        test "$status" -eq 52 -o "$status" -eq 56
+    code=$(curl -sS -D "$work/headers" -o /dev/null -w '%{http_code}' -H "$token" \
+        "$url/v1/identification_types")
+    check "429:2 answers 429 (got $code)" test "$code" = 429
+    check "429:2 sends Retry-After: 2" grep -iq '^retry-after: 2' "$work/headers"
+
+    curl -sS -o /dev/null -X POST "$faults" -d '{"path":"/v1/payment_methods","faults":["503"]}'
+    check "GET lists the pending sequence" \
+        sh -c "curl -sS '$faults' | grep -q '\"faults\":\[\"503\"\]'"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -X DELETE "$faults")
+    check "DELETE clears the faults (got $code)" test "$code" = 200
+    check "nothing is pending after DELETE" sh -c "test \"\$(curl -sS '$faults')\" = '[]'"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$faults" -d '{"faults":["bogus"]}')
+    check "a bad fault is a 400 (got $code)" test "$code" = 400
+
+    curl -sS -o /dev/null -X POST "$faults" -d '{"path":"/v1/payment_methods","faults":["stall"]}'
+    curl -sS -o /dev/null --max-time 1 -H "$token" "$url/v1/payment_methods" 2>/dev/null
+    check "stall never answers (curl times out, exit 28)" test $? -eq 28
+    curl -sS -o /dev/null -X POST "$faults" -d '{"path":"/v1/payment_methods","faults":["stall"]}'
+    curl -sS -o /dev/null --max-time 30 -H "$token" "$url/v1/payment_methods" 2>/dev/null &
+    stalled=$!
+    sleep 0.3
+    started=$(date +%s%N)
+    stop_with TERM
+    status=$?
+    elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+    check "SIGTERM with a stalled request exits 0 promptly (${elapsed_ms} ms)" \
+        test "$status" -eq 0 -a "$elapsed_ms" -lt 3000
+    wait "$stalled" 2>/dev/null
+else
+    fail "mp-sandbox --port 0 starts (faults)"
 fi
 
 # --- bad arguments ------------------------------------------------------------------------------
