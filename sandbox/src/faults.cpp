@@ -1,84 +1,141 @@
 #include "faults.hpp"
 
+#include <charconv>
+
 #include "errors.hpp"
 
 namespace mp::sandbox {
 
 namespace {
 
-int int_field(const json &body, const char *key, int fallback, int min, int max) {
-    auto it = body.find(key);
-    if (it == body.end() || it->is_null()) return fallback;
-    if (!it->is_number_integer() || it->get<int64_t>() < min || it->get<int64_t>() > max)
-        throw bad_request(1, std::string(key) + " must be an integer from " + std::to_string(min) +
-                                 " to " + std::to_string(max));
-    return it->get<int>();
+constexpr int kMaxDelayMs = 600'000;
+constexpr int kMaxRetryAfter = 86'400;
+constexpr size_t kMaxFaults = 10'000;
+
+// A whole decimal number in [min, max].
+std::optional<int> number_in(std::string_view text, int min, int max) {
+    int value = 0;
+    if (text.empty() || text.size() > 9) return std::nullopt;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    if (value < min || value > max) return std::nullopt;
+    return value;
 }
 
 } // namespace
 
-Fault Fault::from_json(const json &body) {
+std::optional<Fault> Fault::parse(std::string_view text) {
     Fault fault;
-    fault.method = optional_string(body, "method", 1).value_or("");
-    fault.path = optional_string(body, "path", 1).value_or("");
-    fault.status = int_field(body, "status", 0, 400, 599);
-    fault.retry_after = int_field(body, "retry_after", -1, 0, 3600);
-    fault.delay_ms = int_field(body, "delay_ms", 0, 0, 60'000);
-    fault.times = int_field(body, "times", 1, 1, 1'000'000);
-    if (body.contains("drop") && !body["drop"].is_null()) {
-        if (!body["drop"].is_boolean()) throw bad_request(1, "drop must be a boolean");
-        fault.drop = body["drop"].get<bool>();
+    fault.text = std::string(text);
+    if (text == "ok") {
+        fault.kind = Kind::Ok;
+    } else if (text == "stall") {
+        fault.kind = Kind::Stall;
+    } else if (text == "reset_before") {
+        fault.kind = Kind::ResetBefore;
+    } else if (text == "reset_after") {
+        fault.kind = Kind::ResetAfter;
+    } else if (text == "truncate") {
+        fault.kind = Kind::Truncate;
+    } else if (text.rfind("delay:", 0) == 0) {
+        auto ms = number_in(text.substr(6), 0, kMaxDelayMs);
+        if (!ms) return std::nullopt;
+        fault.kind = Kind::Delay;
+        fault.delay_ms = *ms;
+    } else if (text.rfind("429:", 0) == 0) {
+        auto seconds = number_in(text.substr(4), 0, kMaxRetryAfter);
+        if (!seconds) return std::nullopt;
+        fault.kind = Kind::Status;
+        fault.status = 429;
+        fault.retry_after = *seconds;
+    } else {
+        auto status = text.size() == 3 ? number_in(text, 400, 599) : std::nullopt;
+        if (!status) return std::nullopt;
+        fault.kind = Kind::Status;
+        fault.status = *status;
     }
-    if (fault.status == 0 && !fault.drop && fault.delay_ms == 0)
-        throw bad_request(1, "a fault needs a status, drop or delay_ms");
-    if (fault.retry_after < 0 && (fault.status == 429 || fault.status == 503))
-        fault.retry_after = 1;
     return fault;
 }
 
-json Fault::to_json() const {
+FaultSequence FaultSequence::from_json(const json &body) {
+    FaultSequence sequence;
+    sequence.method = optional_string(body, "method", 1).value_or("");
+    for (char &c : sequence.method)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    sequence.path = optional_string(body, "path", 1).value_or("");
+    if (!sequence.path.empty() && sequence.path.front() != '/')
+        throw bad_request(1, "path must start with '/'");
+    auto faults = body.find("faults");
+    if (faults == body.end() || !faults->is_array() || faults->empty())
+        throw bad_request(1, "faults must be a non-empty array of strings");
+    if (faults->size() > kMaxFaults)
+        throw bad_request(1, "faults may hold at most " + std::to_string(kMaxFaults) + " entries");
+    for (const auto &item : *faults) {
+        auto fault = item.is_string() ? Fault::parse(item.get_ref<const std::string &>())
+                                      : std::nullopt;
+        if (!fault)
+            throw bad_request(1, "Invalid fault " + to_text(item) +
+                                     ": use \"ok\", a status from \"400\" to \"599\", "
+                                     "\"429:<seconds>\", \"delay:<ms>\", \"stall\", "
+                                     "\"reset_before\", \"reset_after\" or \"truncate\"");
+        sequence.faults.push_back(std::move(*fault));
+    }
+    return sequence;
+}
+
+json FaultSequence::to_json() const {
+    json list = json::array();
+    for (const auto &fault : faults)
+        list.push_back(fault.text);
     return {{"method", method.empty() ? json(nullptr) : json(method)},
             {"path", path.empty() ? json(nullptr) : json(path)},
-            {"status", status ? json(status) : json(nullptr)},
-            {"retry_after", retry_after >= 0 ? json(retry_after) : json(nullptr)},
-            {"delay_ms", delay_ms},
-            {"drop", drop},
-            {"times", times}};
+            {"faults", std::move(list)}};
 }
 
-bool Fault::matches(std::string_view m, std::string_view p) const {
+bool FaultSequence::matches(std::string_view m, std::string_view p) const {
     if (!method.empty() && method != m) return false;
-    if (path.empty()) return true;
-    if (path.back() == '*')
-        return p.substr(0, path.size() - 1) == std::string_view(path).substr(0, path.size() - 1);
-    return path == p;
+    return p.substr(0, path.size()) == path;
 }
 
-void Faults::add(Fault fault) {
+void Faults::add(FaultSequence sequence) {
     std::lock_guard lock(mutex_);
-    faults_.push_back(std::move(fault));
+    sequences_.push_back(std::move(sequence));
     armed_ = true;
 }
 
 void Faults::clear() {
     std::lock_guard lock(mutex_);
-    faults_.clear();
+    sequences_.clear();
     armed_ = false;
 }
 
 json Faults::list() {
     std::lock_guard lock(mutex_);
     json out = json::array();
-    for (const auto &fault : faults_)
-        out.push_back(fault.to_json());
+    for (const auto &sequence : sequences_)
+        out.push_back(sequence.to_json());
     return out;
+}
+
+std::optional<Fault> Faults::take(std::string_view method, std::string_view path) {
+    if (!armed_.load(std::memory_order_relaxed)) return std::nullopt;
+    std::lock_guard lock(mutex_);
+    for (auto it = sequences_.begin(); it != sequences_.end(); ++it) {
+        if (!it->matches(method, path)) continue;
+        Fault taken = std::move(it->faults.front());
+        it->faults.pop_front();
+        if (it->faults.empty()) sequences_.erase(it);
+        armed_ = !sequences_.empty();
+        return taken;
+    }
+    return std::nullopt;
 }
 
 void add_fault_routes(Router &router, Faults &faults) {
     router.add("POST", "/__sandbox/faults", kNoAuth, [&faults](Context &ctx) {
-        Fault fault = Fault::from_json(ctx.body_object(1));
-        json out = fault.to_json();
-        faults.add(std::move(fault));
+        FaultSequence sequence = FaultSequence::from_json(ctx.body_object(1));
+        json out = sequence.to_json();
+        faults.add(std::move(sequence));
         return Reply{201, to_text(out)};
     });
     router.add("GET", "/__sandbox/faults", kNoAuth, [&faults](Context &) {
@@ -88,19 +145,6 @@ void add_fault_routes(Router &router, Faults &faults) {
         faults.clear();
         return Reply{200, "[]"};
     });
-}
-
-std::optional<Fault> Faults::take(std::string_view method, std::string_view path) {
-    if (!armed_.load(std::memory_order_relaxed)) return std::nullopt;
-    std::lock_guard lock(mutex_);
-    for (auto it = faults_.begin(); it != faults_.end(); ++it) {
-        if (!it->matches(method, path)) continue;
-        Fault taken = *it;
-        if (--it->times == 0) faults_.erase(it);
-        armed_ = !faults_.empty();
-        return taken;
-    }
-    return std::nullopt;
 }
 
 } // namespace mp::sandbox

@@ -1,11 +1,17 @@
 // Fault injection, for testing clients' retries for real. Not part of the Mercado Pago API:
-//   POST   /__sandbox/faults  {"method":"POST","path":"/v1/payments","status":503,"times":2,
-//                            "retry_after":1,"delay_ms":0,"drop":false}
-//   GET    /__sandbox/faults  pending faults;  DELETE /__sandbox/faults  clears them.
-// The next `times` requests matching method (any when absent) and path (exact, a prefix when it
-// ends in '*', any when absent) are first delayed by delay_ms, then either dropped (connection
-// closed without an answer), or answered with `status` in the error envelope (429 and 503 carry
-// Retry-After), or else served normally. A faulted request touches no state.
+//   POST   /__sandbox/faults  {"method":"POST","path":"/v1/payments","faults":["reset_after","503","ok"]}
+//   GET    /__sandbox/faults  the pending sequences;  DELETE /__sandbox/faults  clears them.
+// Each POST arms a sequence for requests whose method matches (any when absent) and whose path
+// starts with `path` (any when absent). A request takes the next fault of the first armed
+// sequence that matches; a sequence is gone once consumed. Faults:
+//   "ok"             serve normally
+//   "<status>"       that status (400-599) in the error envelope; no state touched
+//   "429:<s>"        429 with Retry-After: <s>
+//   "delay:<ms>"     wait, then serve normally
+//   "stall"          never answer: hold the connection until the client leaves or the sandbox stops
+//   "reset_before"   close the connection before doing anything
+//   "reset_after"    do the work (committed, idempotency key recorded), then close without answer
+//   "truncate"       do the work, send headers with the full Content-Length and half the body, close
 #pragma once
 
 #include <atomic>
@@ -21,30 +27,37 @@
 namespace mp::sandbox {
 
 struct Fault {
-    std::string method; // empty: any
-    std::string path;   // empty: any; "/v1/*": a prefix
-    int status = 0;     // 0: no error answer
-    int retry_after = -1;
-    int delay_ms = 0;
-    bool drop = false;
-    int times = 1;
+    enum class Kind { Ok, Status, Delay, Stall, ResetBefore, ResetAfter, Truncate };
+    Kind kind = Kind::Ok;
+    int status = 0;       // Kind::Status
+    int retry_after = -1; // Kind::Status, "429:<s>"
+    int delay_ms = 0;     // Kind::Delay
+    std::string text;     // as armed
 
-    static Fault from_json(const json &body); // throws ApiError 400
+    static std::optional<Fault> parse(std::string_view text);
+};
+
+struct FaultSequence {
+    std::string method; // empty: any
+    std::string path;   // a prefix; empty: any
+    std::deque<Fault> faults;
+
+    static FaultSequence from_json(const json &body); // throws ApiError 400
     json to_json() const;
     bool matches(std::string_view method, std::string_view path) const;
 };
 
 class Faults {
   public:
-    void add(Fault fault);
+    void add(FaultSequence sequence);
     void clear();
     json list();
-    // The first fault matching the request, with one of its uses consumed.
+    // The next fault of the first sequence matching the request, consumed.
     std::optional<Fault> take(std::string_view method, std::string_view path);
 
   private:
     std::mutex mutex_;
-    std::deque<Fault> faults_;
+    std::deque<FaultSequence> sequences_;
     std::atomic<bool> armed_{false}; // lets the common case skip the lock
 };
 

@@ -42,7 +42,9 @@ std::pair<std::string, int> address_of(const sockaddr_storage &addr) {
 
 using Clock = std::chrono::steady_clock;
 
-thread_local bool drop_requested = false; // set by drop_connection() during process_request
+thread_local bool drop_requested = false;     // set by drop_connection() during process_request
+thread_local bool truncate_requested = false; // set by truncate_response()
+thread_local int serving_socket = -1;
 
 // One accepted connection, plain or TLS. The socket stays blocking, with a short receive timeout
 // (kWaitSliceMs): waiting for data is a plain recv() (no poll() per request) that still notices a
@@ -76,7 +78,7 @@ class ConnectionStream final : public httplib::Stream {
     ssize_t write(const char *ptr, size_t size) override {
         if (failed_) return -1;
         out_.append(ptr, size);
-        if (out_.size() >= kFlushThreshold && !flush()) return -1;
+        if (out_.size() >= kFlushThreshold && !truncate_requested && !flush()) return -1;
         return static_cast<ssize_t>(size);
     }
 
@@ -97,6 +99,14 @@ class ConnectionStream final : public httplib::Stream {
     // Waits for the first bytes of the next request, until `deadline`.
     bool wait_for_input(Clock::time_point deadline) {
         return has_buffered_input() || fill(deadline) > 0;
+    }
+
+    // Keeps the head of the buffered response and half of its body (see truncate_response()).
+    void truncate_body() {
+        size_t head = out_.find("\r\n\r\n");
+        if (head == std::string::npos) return;
+        head += 4;
+        out_.resize(head + (out_.size() - head) / 2);
     }
 
     bool flush() {
@@ -187,6 +197,7 @@ template <class Base> class BufferedServer final : public Base {
     bool serve_connection(int sock, SSL *ssl) {
         timeval slice{0, kWaitSliceMs * 1000};
         setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &slice, sizeof slice);
+        serving_socket = sock;
         ConnectionStream stream(sock, ssl, this->svr_sock_,
                                 std::chrono::seconds(std::max<time_t>(1, this->read_timeout_sec_)));
         bool ok = false;
@@ -200,6 +211,13 @@ template <class Base> class BufferedServer final : public Base {
                 drop_requested = false;
                 ok = false;
                 break; // the buffered response is never sent
+            }
+            if (truncate_requested) {
+                truncate_requested = false;
+                stream.truncate_body();
+                stream.flush();
+                ok = false;
+                break;
             }
             if (!stream.flush() || !ok || closed) break;
         }
@@ -229,6 +247,14 @@ template <class Base> class BufferedServer final : public Base {
 
 void drop_connection() {
     drop_requested = true;
+}
+
+void truncate_response() {
+    truncate_requested = true;
+}
+
+int current_socket() {
+    return serving_socket;
 }
 
 std::unique_ptr<httplib::Server> make_http_server() {

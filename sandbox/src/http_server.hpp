@@ -19,6 +19,11 @@ namespace mp::sandbox {
 std::unique_ptr<httplib::Server> make_http_server();
 // From a request handler: close this connection without sending the response.
 void drop_connection();
+// From a request handler: send the response's status line and headers (with the full
+// Content-Length) but only the first half of its body, then close the connection.
+void truncate_response();
+// From a request handler: the socket of the connection it serves (-1 outside a handler).
+int current_socket();
 // The certificate and key are copied (reference-counted) into the server's SSL_CTX.
 std::unique_ptr<httplib::Server> make_https_server(X509 *cert, EVP_PKEY *key);
 

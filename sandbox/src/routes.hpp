@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -22,6 +24,17 @@ void add_refund_routes(Router &router, Env &env);
 void add_customer_routes(Router &router, Env &env);
 void add_card_routes(Router &router, Env &env);
 void add_catalog_routes(Router &router, Env &env);
+void add_preference_routes(Router &router, Env &env);
+void add_merchant_order_routes(Router &router, Env &env);
+void add_subscription_routes(Router &router, Env &env); // preapproval, plans, invoices
+void add_chargeback_routes(Router &router, Env &env);
+void add_oauth_routes(Router &router, Env &env);
+void add_advanced_payment_routes(Router &router, Env &env);
+void add_order_routes(Router &router, Env &env);
+void add_point_routes(Router &router, Env &env);
+void add_instore_routes(Router &router, Env &env); // stores, POS, QR orders
+void add_test_user_routes(Router &router, Env &env);
+void add_installment_routes(Router &router, Env &env);
 
 // Helpers shared by the route files.
 inline Reply reply(int status, const json &body) {
@@ -49,5 +62,35 @@ Customer &customer_or_404(State &state, const Context &ctx);
 
 // An integer that may arrive as a JSON integer, an integral float or a digit string.
 std::optional<int64_t> loose_int(const json &value);
+
+// --- document families (routes_<family>.cpp) ---------------------------------------------------
+
+// The caller's document `id` in `family`, else a 404 envelope "<what> not found". Hold the mutex.
+json &doc_or_404(State &state, const Context &ctx, const char *family, const std::string &id,
+                 const char *what);
+
+// The caller's documents of `family` whose top-level `fields` equal the query parameters of the
+// same name (scalars compared as text), oldest first. Hold the mutex.
+std::vector<const json *> filter_docs(State &state, const Context &ctx, const char *family,
+                                      std::initializer_list<const char *> fields);
+
+struct Window {
+    int64_t offset = 0;
+    int64_t limit = 30;
+};
+// offset/limit query parameters (limit from 1 to max_limit).
+Window query_window(const Context &ctx, int64_t default_limit, int64_t max_limit);
+
+// Page shapes: {"paging":{total,limit,offset},"results":[..]}, {"elements":[..],"next_offset",
+// "total"}, {"data":[..],"paging":{"total":"<string>","offset","limit"}}.
+enum class PageShape { Results, Elements, Data };
+std::string render_page(PageShape shape, const std::vector<const json *> &docs, Window window);
+
+// A field that must be a JSON object when present: nullptr when absent or null, else 400.
+const json *optional_object(const json &object, const char *key);
+// A money amount from a JSON number or a decimal string ("10.50"); nullopt when malformed.
+std::optional<int64_t> amount_cents(const json &value);
+// Cents as the Orders API writes them: "10.50".
+std::string cents_text(int64_t cents);
 
 } // namespace mp::sandbox

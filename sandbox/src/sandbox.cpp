@@ -1,11 +1,13 @@
 #include "sandbox.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
 
 #include <httplib.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include "certs.hpp"
@@ -91,6 +93,17 @@ Sandbox::Sandbox(const Options &options)
     add_customer_routes(router_, env_);
     add_card_routes(router_, env_);
     add_catalog_routes(router_, env_);
+    add_preference_routes(router_, env_);
+    add_merchant_order_routes(router_, env_);
+    add_subscription_routes(router_, env_);
+    add_chargeback_routes(router_, env_);
+    add_oauth_routes(router_, env_);
+    add_advanced_payment_routes(router_, env_);
+    add_order_routes(router_, env_);
+    add_point_routes(router_, env_);
+    add_instore_routes(router_, env_);
+    add_test_user_routes(router_, env_);
+    add_installment_routes(router_, env_);
     add_fault_routes(router_, faults_);
 
     if (options.tls) {
@@ -177,6 +190,7 @@ Sandbox::~Sandbox() {
 }
 
 void Sandbox::stop() {
+    stopping_ = true; // ends stalled and delayed requests
     if (thread_.joinable()) {
         http_->stop();
         thread_.join();
@@ -188,10 +202,14 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
     requests_.fetch_add(1, std::memory_order_relaxed);
     Context ctx{request, uuid4(), {}, {}, {}};
     Reply out;
+    std::optional<Fault> fault;
     try {
         std::string_view method =
             request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
-        if (inject_fault(request, response, method, ctx.request_id)) return;
+        if (request.path.rfind("/__sandbox/", 0) != 0) { // never fault the controls
+            fault = faults_.take(method, request.path);
+            if (fault && fault_before(*fault, response, ctx.request_id)) return;
+        }
         Match match = router_.match(method, request.path);
         if (!match.route) {
             if (match.path_known) throw ApiError(405, "method_not_allowed", "Method not allowed");
@@ -213,26 +231,60 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
     write_reply(response, ctx.request_id, std::move(out));
     for (auto &[name, value] : ctx.headers)
         response.set_header(name, value);
+    if (fault && fault->kind == Fault::Kind::ResetAfter) drop_connection();
+    if (fault && fault->kind == Fault::Kind::Truncate) truncate_response();
 }
 
-bool Sandbox::inject_fault(const httplib::Request &request, httplib::Response &response,
-                           std::string_view method, const std::string &request_id) {
-    if (request.path.rfind("/sandbox/", 0) == 0) return false; // never lock out the controls
-    auto fault = faults_.take(method, request.path);
-    if (!fault) return false;
-    if (fault->delay_ms > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
-    if (fault->drop) {
+bool Sandbox::fault_before(const Fault &fault, httplib::Response &response,
+                           const std::string &request_id) {
+    switch (fault.kind) {
+    case Fault::Kind::Delay:
+        pause(fault.delay_ms);
+        return false;
+    case Fault::Kind::Stall:
+        stall();
         drop_connection();
         return true;
+    case Fault::Kind::ResetBefore:
+        drop_connection();
+        return true;
+    case Fault::Kind::Status: {
+        ApiError error(fault.status, error_name(fault.status),
+                       fault.status == 429 ? "Too many requests" : "Injected fault");
+        write_reply(response, request_id, {fault.status, envelope(error, request_id)});
+        if (fault.retry_after >= 0)
+            response.set_header("Retry-After", std::to_string(fault.retry_after));
+        return true;
     }
-    if (fault->status == 0) return false;
-    ApiError error(fault->status, error_name(fault->status),
-                   fault->status == 429 ? "Too many requests" : "Injected fault");
-    write_reply(response, request_id, {fault->status, envelope(error, request_id)});
-    if (fault->retry_after >= 0)
-        response.set_header("Retry-After", std::to_string(fault->retry_after));
-    return true;
+    case Fault::Kind::Ok:
+    case Fault::Kind::ResetAfter:
+    case Fault::Kind::Truncate:
+        return false;
+    }
+    return false;
+}
+
+void Sandbox::pause(int ms) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (!stopping_) {
+        auto left = until - std::chrono::steady_clock::now();
+        if (left <= std::chrono::steady_clock::duration::zero()) return;
+        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+            left, std::chrono::milliseconds(50)));
+    }
+}
+
+void Sandbox::stall() {
+    int sock = current_socket();
+    while (!stopping_ && sock >= 0) {
+        pollfd p{sock, POLLRDHUP, 0};
+        int n = ::poll(&p, 1, 50);
+        if (n < 0 && errno != EINTR) return;
+        if (n > 0) {
+            // POLLIN is not asked for: only the client leaving (or an error) ends the wait.
+            if (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) return;
+        }
+    }
 }
 
 Reply Sandbox::run_once(const Route &route, Context &ctx, const std::string &key) {

@@ -44,9 +44,14 @@ class Sandbox {
 
   private:
     void serve(const httplib::Request &request, httplib::Response &response);
-    // Applies an injected fault; true when it answered (or dropped) the request.
-    bool inject_fault(const httplib::Request &request, httplib::Response &response,
-                      std::string_view method, const std::string &request_id);
+    // Applies the part of an injected fault that comes before serving; true when that answered
+    // (or dropped) the request.
+    bool fault_before(const Fault &fault, httplib::Response &response,
+                      const std::string &request_id);
+    // Holds the connection without answering until the client leaves or the sandbox stops.
+    void stall();
+    // Sleeps, cut short when the sandbox stops.
+    void pause(int ms);
     Reply run_once(const Route &route, Context &ctx, const std::string &key);
 
     State state_;
@@ -58,6 +63,7 @@ class Sandbox {
     std::unique_ptr<httplib::Server> http_;
     std::thread thread_;
     std::atomic<bool> listener_done_{false};
+    std::atomic<bool> stopping_{false};
     std::atomic<long> requests_{0};
     std::string url_;
     std::string ca_pem_;

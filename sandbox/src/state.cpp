@@ -1,5 +1,7 @@
 #include "state.hpp"
 
+#include <algorithm>
+
 namespace mp::sandbox {
 
 json CardToken::to_json() const {
@@ -66,7 +68,41 @@ State::State()
     // Payment ids are int64 beyond 2^32 like the real ones; a random start keeps two sandboxes
     // from handing out the same ids.
     : next_payment_id_(100'000'000'000LL + static_cast<int64_t>(random_u64() % 10'000'000'000ULL)),
-      next_refund_id_(2'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)) {}
+      next_refund_id_(2'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)),
+      next_number_(10'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)) {}
+
+int64_t State::next_number() {
+    return next_number_++;
+}
+
+json *Collection::find(int64_t collector, const std::string &id) {
+    auto it = items.find(id);
+    return it != items.end() && it->second.collector == collector ? &it->second.doc : nullptr;
+}
+
+json &Collection::insert(int64_t collector, const std::string &id, json doc) {
+    auto [it, fresh] = items.insert_or_assign(id, StoredDoc{collector, std::move(doc)});
+    if (fresh) order[collector].push_back(id);
+    return it->second.doc;
+}
+
+bool Collection::erase(int64_t collector, const std::string &id) {
+    if (!find(collector, id)) return false;
+    items.erase(id);
+    auto &ids = order[collector];
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    return true;
+}
+
+std::vector<json *> Collection::list(int64_t collector) {
+    std::vector<json *> out;
+    auto it = order.find(collector);
+    if (it == order.end()) return out;
+    out.reserve(it->second.size());
+    for (const auto &id : it->second)
+        out.push_back(&items.at(id).doc);
+    return out;
+}
 
 Payment *State::find_payment(int64_t collector, int64_t id) {
     auto it = payments.find(id);

@@ -61,6 +61,26 @@ struct Customer {
     json doc; // includes cards[] and default_card
 };
 
+// A family of resources kept as JSON documents (preferences, orders, stores, ...), with each
+// collector's ids in creation order. Hold State::mutex.
+struct StoredDoc {
+    int64_t collector = 0;
+    json doc;
+};
+
+struct Collection {
+    std::unordered_map<std::string, StoredDoc> items;
+    std::unordered_map<int64_t, std::vector<std::string>> order; // per collector
+    int64_t next_number = 0; // for families with numeric ids (see State::next_number)
+
+    // nullptr when absent or another collector's.
+    json *find(int64_t collector, const std::string &id);
+    json &insert(int64_t collector, const std::string &id, json doc);
+    bool erase(int64_t collector, const std::string &id);
+    // The collector's documents, oldest first.
+    std::vector<json *> list(int64_t collector);
+};
+
 class State {
   public:
     State();
@@ -74,6 +94,8 @@ class State {
     std::unordered_map<int64_t, std::vector<std::string>> customers_by_collector;
     std::unordered_map<std::string, std::string> customer_by_email; // email_key() -> id
     std::unordered_map<std::string, std::string> card_owner;        // card id -> customer id
+    // The document families of routes_<family>.cpp, by name ("preferences", "orders", ...).
+    std::unordered_map<std::string, Collection> collections;
 
     // Lookups that hide other collectors' resources (nullptr for them). Hold `mutex`.
     Payment *find_payment(int64_t collector, int64_t id);
@@ -87,11 +109,15 @@ class State {
     std::string new_customer_id(int64_t collector);
     std::string new_card_id();
 
+    // A fresh numeric id for the document families that use numbers (distinct across them).
+    int64_t next_number();
+
     static std::string email_key(int64_t collector, const std::string &email);
 
   private:
     int64_t next_payment_id_;
     int64_t next_refund_id_;
+    int64_t next_number_;
 };
 
 } // namespace mp::sandbox

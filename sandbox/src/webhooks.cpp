@@ -97,17 +97,24 @@ void Webhooks::stop() {
 
 void Webhooks::payment_event(const json &payment, int64_t collector, const char *action) {
     auto url = payment.find("notification_url");
-    if (url == payment.end() || !url->is_string() || !is_loopback_url(url->get<std::string>()))
-        return;
+    if (url == payment.end() || !url->is_string()) return;
+    event(url->get<std::string>(), "payment", std::to_string(payment.at("id").get<int64_t>()),
+          payment.value("live_mode", false), collector, action);
+}
+
+void Webhooks::event(const std::string &url, const std::string &type, const std::string &data_id,
+                     bool live_mode, int64_t collector, const std::string &action) {
+    if (!is_loopback_url(url)) return;
     Delivery delivery;
-    delivery.url = url->get<std::string>();
-    delivery.data_id = std::to_string(payment.at("id").get<int64_t>());
-    delivery.body = {{"live_mode", payment.value("live_mode", false)},
-                     {"type", "payment"},
+    delivery.url = url;
+    delivery.data_id = data_id;
+    delivery.type = type;
+    delivery.body = {{"live_mode", live_mode},
+                     {"type", type},
                      {"user_id", collector},
                      {"api_version", "v1"},
                      {"action", action},
-                     {"data", {{"id", delivery.data_id}}}};
+                     {"data", {{"id", data_id}}}};
     {
         std::lock_guard lock(mutex_);
         if (stopping_) return;
@@ -152,7 +159,7 @@ bool Webhooks::deliver(const Delivery &delivery) {
     body["id"] = static_cast<int64_t>(random_u64() % 90'000'000'000ULL) + 10'000'000'000LL;
     body["date_created"] = format_date(now);
 
-    httplib::Headers headers{{"User-Agent", "MercadoPago WebHook v1.0 payment"},
+    httplib::Headers headers{{"User-Agent", "MercadoPago WebHook v1.0 " + delivery.type},
                              {"X-Request-Id", request_id}};
     if (!secret_.empty())
         headers.emplace("X-Signature",
@@ -160,7 +167,7 @@ bool Webhooks::deliver(const Delivery &delivery) {
                             ",v1=" + webhook_signature(secret_, delivery.data_id, request_id, ts));
     std::string target = parts.target;
     target += target.find('?') == std::string::npos ? '?' : '&';
-    target += "data.id=" + delivery.data_id + "&type=payment";
+    target += "data.id=" + delivery.data_id + "&type=" + delivery.type;
 
     httplib::Client client(parts.origin);
     client.set_connection_timeout(std::chrono::seconds(2));

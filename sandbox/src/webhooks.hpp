@@ -1,4 +1,4 @@
-// Webhook deliveries (spec section 7): POST <notification_url>?data.id=<id>&type=payment with
+// Webhook deliveries (spec section 7): POST <notification_url>?data.id=<id>&type=<type> with
 // x-request-id and, when a secret is set, x-signature "ts=<s>,v1=<hex HMAC-SHA256 of
 // id:<data.id>;request-id:<x-request-id>;ts:<ts>;>". Only loopback URLs are called. Failed
 // deliveries (no 200/201) are retried after 0.5 s, 2 s and 5 s, each re-signed with a new ts,
@@ -39,6 +39,10 @@ class Webhooks {
 
     // Queues payment.created / payment.updated for the payment's notification_url, if any.
     void payment_event(const json &payment, int64_t collector, const char *action);
+    // Queues a notification of `type` ("payment", "order", ...) about resource `data_id` for
+    // `url`, when it is a loopback URL.
+    void event(const std::string &url, const std::string &type, const std::string &data_id,
+               bool live_mode, int64_t collector, const std::string &action);
 
     void stop();
 
@@ -46,6 +50,7 @@ class Webhooks {
     struct Delivery {
         std::string url;
         std::string data_id;
+        std::string type;
         json body;
         int attempt = 0;
     };
