@@ -13,15 +13,17 @@ cpu=0
 tmp=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
-start_sandbox() { # start_sandbox [--tls]: prints the URL
-  taskset -c $cpu "$bin/sandbox/mp-sandbox" --port 0 "$@" --ca-out "$tmp/ca.pem" >"$tmp/out" &
+start_sandbox() { # start_sandbox [--tls --ca-out FILE]: prints the URL
+  rm -f "$tmp/out"
+  taskset -c $cpu "$bin/sandbox/mp-sandbox" --port 0 "$@" >"$tmp/out" &
   for _ in $(seq 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
   sed -n 's/^mp-sandbox listening on //p' "$tmp/out"
 }
 
 echo "== C ABI vs plain libcurl (client and sandbox pinned to CPU $cpu)"
 url=$(start_sandbox)
+[ -n "$url" ] || { echo "the sandbox did not start"; exit 1; }
 taskset -c $cpu "$bin/bench/bench_get" "$url" "" "$n" "$rounds"
 kill %1; wait %1 2>/dev/null || true
-url=$(start_sandbox --tls)
+url=$(start_sandbox --tls --ca-out "$tmp/ca.pem")
 taskset -c $cpu "$bin/bench/bench_get" "$url" "$tmp/ca.pem" "$n" "$rounds"

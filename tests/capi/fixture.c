@@ -1,4 +1,5 @@
 #include "fixture.h"
+#include "harness.h"
 
 #include <curl/curl.h>
 
@@ -166,4 +167,13 @@ mp_client *fixture_retry_client(int max_retries, long timeout_ms) {
     }
     mp_config_free(cfg);
     return client;
+}
+
+int fixture_main(int argc, char **argv, const struct test_case *cases, mp_client **client) {
+    int rc;
+    if (client) *client = fixture_client();
+    rc = harness_main(argc, argv, cases);
+    if (client) mp_client_free(*client);
+    fixture_teardown();
+    return rc;
 }

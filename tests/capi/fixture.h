@@ -49,4 +49,9 @@ mp_client *fixture_retry_client(int max_retries, long timeout_ms);
 
 void fixture_teardown(void);
 
+struct test_case;
+/* The main of a test program: makes *client (when not NULL), runs the cases
+ * named on the command line (or all), then frees the client and the sandbox. */
+int fixture_main(int argc, char **argv, const struct test_case *cases, mp_client **client);
+
 #endif

@@ -322,11 +322,4 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) {
-    int rc;
-    client = fixture_client();
-    rc = harness_main(argc, argv, cases);
-    mp_client_free(client);
-    fixture_teardown();
-    return rc;
-}
+int main(int argc, char **argv) { return fixture_main(argc, argv, cases, &client); }

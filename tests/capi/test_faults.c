@@ -202,8 +202,4 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) {
-    int rc = harness_main(argc, argv, cases);
-    fixture_teardown();
-    return rc;
-}
+int main(int argc, char **argv) { return fixture_main(argc, argv, cases, NULL); }
