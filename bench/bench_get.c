@@ -166,6 +166,16 @@ int main(int argc, char **argv) {
     headers = curl_slist_append(headers, "Accept: application/json");
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
 
+    /* MP_BENCH_SAFE_PLAIN=1: the plain loop also sets what a production
+     * client must (a total timeout, stall detection, a user agent), to
+     * separate libcurl's cost of those from the library's own. */
+    if (getenv("MP_BENCH_SAFE_PLAIN")) {
+        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 60000L);
+        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+        curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 20L);
+        curl_easy_setopt(h, CURLOPT_USERAGENT, "libmercadopago/0.1.0");
+    }
     plain = calloc((size_t)rounds, sizeof *plain);
     lib = calloc((size_t)rounds, sizeof *lib);
     /* Warm both up: connections, TLS sessions, caches. */

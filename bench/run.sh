@@ -11,11 +11,12 @@ n=${1:-5000} rounds=${2:-7}
 bin=build/release
 cpu=0
 tmp=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap '[ -f "$tmp/pid" ] && kill "$(cat "$tmp/pid")" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 start_sandbox() { # start_sandbox [--tls --ca-out FILE]: prints the URL
   rm -f "$tmp/out"
   taskset -c $cpu "$bin/sandbox/mp-sandbox" --port 0 "$@" >"$tmp/out" &
+  echo $! >"$tmp/pid"
   for _ in $(seq 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
   sed -n 's/^mp-sandbox listening on //p' "$tmp/out"
 }
@@ -23,7 +24,13 @@ start_sandbox() { # start_sandbox [--tls --ca-out FILE]: prints the URL
 echo "== C ABI vs plain libcurl (client and sandbox pinned to CPU $cpu)"
 url=$(start_sandbox)
 [ -n "$url" ] || { echo "the sandbox did not start"; exit 1; }
+echo "-- against a bare libcurl loop (no timeout, no stall detection)"
 taskset -c $cpu "$bin/bench/bench_get" "$url" "" "$n" "$rounds"
-kill %1; wait %1 2>/dev/null || true
+echo "-- against a libcurl loop with the same timeout, stall detection and user agent"
+MP_BENCH_SAFE_PLAIN=1 taskset -c $cpu "$bin/bench/bench_get" "$url" "" "$n" "$rounds"
+kill "$(cat "$tmp/pid")"
 url=$(start_sandbox --tls --ca-out "$tmp/ca.pem")
+echo "-- against a bare libcurl loop"
 taskset -c $cpu "$bin/bench/bench_get" "$url" "$tmp/ca.pem" "$n" "$rounds"
+echo "-- against a libcurl loop with the same timeout, stall detection and user agent"
+MP_BENCH_SAFE_PLAIN=1 taskset -c $cpu "$bin/bench/bench_get" "$url" "$tmp/ca.pem" "$n" "$rounds"

@@ -28,8 +28,7 @@ int mp_response_http_status(const mp_response *r) {
 
 const char *mp_response_header(const mp_response *r, const char *name) {
     if (!r || !name) return nullptr;
-    const std::string *v = r->response.http.header(name);
-    return v ? v->c_str() : nullptr;
+    return r->response.http.header(name);
 }
 
 const char *mp_response_request_id(const mp_response *r) {

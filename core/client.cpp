@@ -107,8 +107,10 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     req.headers.reserve(8 + o.headers.size());
     req.headers.push_back("Authorization: Bearer " + pc.token);
     req.headers.emplace_back("Accept: application/json");
-    if (req.has_body) req.headers.emplace_back("Content-Type: application/json; charset=UTF-8");
-    req.headers.emplace_back("Expect:"); // no 100-continue round trip
+    if (req.has_body) {
+        req.headers.emplace_back("Content-Type: application/json; charset=UTF-8");
+        req.headers.emplace_back("Expect:"); // no 100-continue round trip
+    }
     std::string key = o.idempotency_key;
     for (const auto &[name, value] : o.headers) {
         check_header(name, value);
@@ -170,7 +172,7 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
     res.attempts = a.number;
     std::optional<long> retry_after;
     if (a.answered) {
-        if (const std::string *rid = res.http.header("X-Request-Id")) res.request_id = *rid;
+        if (const char *rid = res.http.header("X-Request-Id")) res.request_id = rid;
         if (log.enabled(LogLevel::Info))
             log.log(LogLevel::Info, "<- " + std::to_string(res.http.status) + " " + what + " in " +
                                         std::to_string(a.took_ms) + " ms (request id " +
@@ -182,8 +184,7 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
             return;
         }
         a.error = parse_api_error(static_cast<int>(res.http.status), res.http.body, res.request_id);
-        if (const std::string *ra = res.http.header("Retry-After"))
-            retry_after = parse_retry_after_ms(*ra);
+        if (const char *ra = res.http.header("Retry-After")) retry_after = parse_retry_after_ms(ra);
     } else {
         a.error.message += " (" + what + ")";
         if (log.enabled(LogLevel::Warn))

@@ -3,7 +3,10 @@
 #include "error.hpp"
 
 #include <curl/curl.h>
-#include <unistd.h>
+#include <pthread.h>
+
+#include <atomic>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cstring>
@@ -11,12 +14,26 @@
 
 namespace mp {
 
-const std::string *HttpResponse::header(std::string_view name) const {
-    for (const auto &[k, v] : headers)
-        if (k.size() == name.size() && strncasecmp(k.data(), name.data(), k.size()) == 0)
-            return &v;
+const char *HttpResponse::header(std::string_view name) const {
+    for (size_t at = 0; at < headers.size();) {
+        const char *line = headers.c_str() + at;
+        size_t len = std::strlen(line);
+        if (len > name.size() && line[name.size()] == ':' &&
+            strncasecmp(line, name.data(), name.size()) == 0) {
+            const char *v = line + name.size() + 1;
+            while (*v == ' ') ++v;
+            return v;
+        }
+        at += len + 1;
+    }
     return nullptr;
 }
+
+namespace {
+// Bumped in every child of fork(): cheaper than asking getpid() on each call.
+std::atomic<unsigned long> fork_generation{0};
+void on_fork_child() { fork_generation.fetch_add(1); }
+} // namespace
 
 namespace {
 
@@ -30,18 +47,18 @@ size_t on_header(char *data, size_t size, size_t n, void *userdata) {
     std::string_view line(data, size * n);
     if (line.substr(0, 5) == "HTTP/") { // a new status line: an interim answer came first
         res->headers.clear();
+        res->headers.reserve(512);
         return size * n;
     }
-    size_t colon = line.find(':');
-    if (colon == std::string_view::npos) return size * n;
-    auto trim = [](std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' '))
-            s.remove_suffix(1);
-        return s;
-    };
-    res->headers.emplace_back(std::string(trim(line.substr(0, colon))),
-                              std::string(trim(line.substr(colon + 1))));
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' '))
+        line.remove_suffix(1);
+    if (line.find(':') == std::string_view::npos) return size * n;
+    res->headers.append(line).push_back('\0');
+    // Size the body once instead of growing it chunk by chunk.
+    if (line.size() > 15 && strncasecmp(line.data(), "Content-Length:", 15) == 0) {
+        unsigned long len = std::strtoul(std::string(line.substr(15)).c_str(), nullptr, 10);
+        if (len > 0 && len < (64ul << 20)) res->body.reserve(len);
+    }
     return size * n;
 }
 
@@ -97,8 +114,10 @@ CURLSH *new_share(std::mutex *locks) {
 
 } // namespace
 
-Transport::Transport(const Config &config) : config_(config), pid_(getpid()) {
+Transport::Transport(const Config &config) : config_(config), generation_(fork_generation.load()) {
     global_init();
+    static const int atfork_registered = pthread_atfork(nullptr, nullptr, on_fork_child);
+    (void)atfork_registered;
     user_agent_ = "libmercadopago/" MP_CORE_VERSION;
     if (!config_.user_agent_suffix.empty()) user_agent_ += " " + config_.user_agent_suffix;
     share_ = new_share(share_locks_);
@@ -107,7 +126,7 @@ Transport::Transport(const Config &config) : config_(config), pid_(getpid()) {
 Transport::~Transport() {
     // After a fork() the pooled handles belong to the parent's connections:
     // closing them here would send TLS close-notify on the parent's sockets.
-    if (getpid() != pid_) return;
+    if (fork_generation.load() != generation_) return;
     for (CURL *h : idle_) curl_easy_cleanup(h);
     curl_share_cleanup(share_);
 }
@@ -141,13 +160,13 @@ CURL *Transport::new_handle() {
 
 CURL *Transport::acquire() {
     std::lock_guard<std::mutex> lock(pool_mutex_);
-    long pid = getpid();
-    if (pid != pid_) {
+    unsigned long generation = fork_generation.load();
+    if (generation != generation_) {
         // A child of fork(): forget (never close) the parent's connections
         // and TLS sessions, and start a pool of its own.
         idle_.clear();
         share_ = new_share(share_locks_);
-        pid_ = pid;
+        generation_ = generation;
     }
     if (!idle_.empty()) {
         CURL *h = idle_.back();
@@ -159,7 +178,7 @@ CURL *Transport::acquire() {
 
 void Transport::release(CURL *handle) {
     std::lock_guard<std::mutex> lock(pool_mutex_);
-    if (getpid() != pid_) return; // forked while in flight: not ours to pool
+    if (fork_generation.load() != generation_) return; // forked while in flight: not ours
     // A batch may have borrowed many handles: keep enough for the usual
     // concurrency and close the rest.
     if (idle_.size() >= kMaxIdleHandles) {
@@ -170,14 +189,16 @@ void Transport::release(CURL *handle) {
 }
 
 curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res, char *errbuf) {
+    // The list's nodes point at the request's own strings (curl_slist is a
+    // public struct; libcurl only reads it during the transfer): one
+    // allocation instead of two per header.
     curl_slist *headers = nullptr;
-    for (const std::string &line : req.headers) {
-        curl_slist *next = curl_slist_append(headers, line.c_str());
-        if (!next) {
-            curl_slist_free_all(headers);
-            throw Error(ErrorKind::NoMemory, "out of memory");
+    if (!req.headers.empty()) {
+        headers = new curl_slist[req.headers.size()];
+        for (size_t i = 0; i < req.headers.size(); ++i) {
+            headers[i].data = const_cast<char *>(req.headers[i].c_str());
+            headers[i].next = i + 1 < req.headers.size() ? &headers[i + 1] : nullptr;
         }
-        headers = next;
     }
     curl_easy_setopt(h, CURLOPT_URL, req.url.c_str());
     if (req.has_body || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
@@ -207,7 +228,7 @@ void finish(CURL *h, curl_slist *headers, HttpResponse &res) {
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
     curl_easy_setopt(h, CURLOPT_PIPEWAIT, 0L);
-    curl_slist_free_all(headers);
+    delete[] headers;
 }
 
 std::string describe(ErrorKind kind, CURLcode rc, const char *errbuf) {

@@ -28,11 +28,14 @@ struct HttpRequest {
 
 struct HttpResponse {
     long status = 0;
-    std::vector<std::pair<std::string, std::string>> headers;
+    // Every header as "Name: value\0", one after another: one buffer rather
+    // than a string per name and value, on the hot path of every call.
+    std::string headers;
     std::string body;
 
-    // Case-insensitive; nullptr when absent.
-    const std::string *header(std::string_view name) const;
+    // The value of a header (case-insensitive), NUL-terminated and living as
+    // long as this response; nullptr when absent.
+    const char *header(std::string_view name) const;
 };
 
 class Transport {
@@ -73,7 +76,7 @@ class Transport {
     std::mutex share_locks_[8];
     std::mutex pool_mutex_;
     std::vector<CURL *> idle_;
-    long pid_; // the process that owns the pooled connections
+    unsigned long generation_; // fork generation that owns the pooled connections
 
     friend struct ShareLock;
 };
