@@ -7,3 +7,7 @@ bash scripts/bootstrap.sh
 cmake --preset "$preset" -DMP_BUILD_TESTS=ON >/dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset"
+# The Python binding's tests (pip-installs it into build/pyenv) with the main suite.
+if [ "$preset" = dev ]; then
+  bash bindings/python/run_tests.sh
+fi

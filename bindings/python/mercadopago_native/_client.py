@@ -1,0 +1,520 @@
+"""The client and the resource surface built from the operations table."""
+from __future__ import annotations
+
+import decimal
+import inspect
+import json
+import logging
+import re
+import threading
+from typing import (Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple,
+                    Union)
+
+from . import _native
+from .errors import MercadoPagoError, _parse_json
+from .resources import ClientResources
+
+__all__ = ["Client", "Result", "ListResult", "Headers", "Resource", "Operation", "PageIterator",
+           "Batch", "OPERATIONS", "logger"]
+
+logger = logging.getLogger("mercadopago_native")
+
+_PARAM = re.compile(r"\{([A-Za-z0-9_]+)\}")
+
+# Python logging levels for the library's (1 error .. 4 debug).
+_PY_LEVEL = {1: logging.ERROR, 2: logging.WARNING, 3: logging.INFO, 4: logging.DEBUG}
+
+
+def _log(level: int, message: str) -> None:
+    logger.log(_PY_LEVEL.get(level, logging.DEBUG), "%s", message)
+
+
+def _c_log_level(level: Optional[Union[int, str]]) -> int:
+    """The C max level for a Python logging level (None: the logger's own)."""
+    if level is None:
+        effective = logger.getEffectiveLevel()
+    elif isinstance(level, str):
+        effective = logging.getLevelName(level.upper())
+        if not isinstance(effective, int):
+            raise ValueError(f"unknown log level {level!r}")
+    else:
+        effective = level
+    if effective <= logging.DEBUG:
+        return 4
+    if effective <= logging.INFO:
+        return 3
+    if effective <= logging.WARNING:
+        return 2
+    if effective <= logging.ERROR:
+        return 1
+    return 0
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, decimal.Decimal):
+        return float(o)
+    if hasattr(o, "isoformat"):
+        return o.isoformat()
+    raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+
+def _encode_body(body: Any) -> Optional[bytes]:
+    if body is None:
+        return None
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"),
+                      default=_default).encode("utf-8")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    return str(value)
+
+
+def _ms(seconds: Optional[float]) -> Optional[int]:
+    if seconds is None:
+        return None
+    return max(1, int(round(float(seconds) * 1000)))
+
+
+class Headers(Mapping[str, str]):
+    """Response headers, looked up case-insensitively.
+
+    The C ABI reads headers by name only, so this mapping cannot be listed:
+    ``len()`` is 0 and iteration yields nothing; use ``headers["X-Request-Id"]``
+    or ``headers.get(name)``.
+    """
+
+    __slots__ = ("_response",)
+
+    def __init__(self, response: Any) -> None:
+        self._response = response
+
+    def __getitem__(self, name: str) -> str:
+        value = self._response.header(name)
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        value = self._response.header(name)
+        return default if value is None else value
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self._response.header(name) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "<Headers (look up by name)>"
+
+
+class _ResultMixin:
+    http_status: int
+    headers: Headers
+    request_id: str
+    idempotency_key: str
+    attempts: int
+
+    def _attach(self, response: Any) -> None:
+        self.http_status = response.http_status
+        self.headers = Headers(response)
+        self.request_id = response.request_id
+        self.idempotency_key = response.idempotency_key
+        self.attempts = response.attempts
+
+
+class Result(_ResultMixin, dict):
+    """A JSON object answer: a dict, plus ``http_status``, ``headers``,
+    ``request_id``, ``idempotency_key`` and ``attempts``."""
+
+    def __repr__(self) -> str:
+        return f"Result(http_status={self.http_status}, {dict.__repr__(self)})"
+
+
+class ListResult(_ResultMixin, list):
+    """A JSON array answer: a list with the same attributes as Result."""
+
+    def __repr__(self) -> str:
+        return f"ListResult(http_status={self.http_status}, {list.__repr__(self)})"
+
+
+def _result(response: Any) -> Union[Result, ListResult]:
+    data = _parse_json(response.body())
+    if isinstance(data, list):
+        out: Union[Result, ListResult] = ListResult(data)
+    elif isinstance(data, dict):
+        out = Result(data)
+    else:
+        out = Result() if data is None else Result(value=data)
+    out._attach(response)
+    return out
+
+
+class Operation:
+    """One row of the operations table."""
+
+    __slots__ = ("name", "resource", "action", "method", "path", "has_body", "paging", "params")
+
+    def __init__(self, name: str, method: str, path: str, has_body: bool, paging: str) -> None:
+        self.name = name
+        self.resource, _, self.action = name.partition(".")
+        self.method = method
+        self.path = path
+        self.has_body = has_body
+        self.paging = paging
+        self.params: Tuple[str, ...] = tuple(_PARAM.findall(path))
+
+    @property
+    def pages(self) -> bool:
+        return self.paging != "none"
+
+    def __repr__(self) -> str:
+        return f"<Operation {self.name} {self.method} {self.path}>"
+
+    def signature(self) -> str:
+        parts = list(self.params)
+        if self.has_body:
+            parts.append("body=None")
+        parts.append("*")
+        parts.append("**body_members" if self.has_body else "**query")
+        return f"{self.action}({', '.join(parts)})"
+
+    def bind(self, args: Sequence[Any], kwargs: Dict[str, Any]) -> Dict[str, Any]:
+        """Splits a call's arguments into path, query and body."""
+        args = list(args)
+        path: List[Tuple[str, str]] = []
+        for name in self.params:
+            if name in kwargs:
+                value = kwargs.pop(name)
+            elif args:
+                value = args.pop(0)
+            else:
+                raise TypeError(f"{self.name}() missing path parameter {name!r}")
+            if value is None:
+                raise TypeError(f"{self.name}() path parameter {name!r} is None")
+            path.append((name, _text(value)))
+        body: Any = None
+        if self.has_body:
+            if args:
+                body = args.pop(0)
+            if "body" in kwargs:
+                if body is not None:
+                    raise TypeError(f"{self.name}() got the body twice")
+                body = kwargs.pop("body")
+        if args:
+            raise TypeError(f"{self.name}() takes {len(self.params) + self.has_body} "
+                            f"positional argument(s), {len(args) + len(path)} given")
+        query: List[Tuple[str, str]] = []
+        extra = {k: v for k, v in kwargs.items() if v is not None}
+        if self.has_body:
+            if extra:
+                if body is None:
+                    body = {}
+                if not isinstance(body, dict):
+                    raise TypeError(f"{self.name}(): keyword members need a dict body")
+                body = {**body, **extra}
+        else:
+            for k, v in extra.items():
+                if isinstance(v, (list, tuple)):
+                    query.extend((k, _text(x)) for x in v)
+                else:
+                    query.append((k, _text(v)))
+        return {"path": path, "query": query, "body": _encode_body(body)}
+
+
+def _load_operations() -> Dict[str, Operation]:
+    return {row[0]: Operation(*row) for row in _native.operations()}
+
+
+#: Every operation of the loaded library, by name ("payments.create", ...).
+OPERATIONS: Dict[str, Operation] = _load_operations()
+
+_OPTIONS = ("idempotency_key", "access_token", "headers", "timeout", "max_retries")
+
+
+def _split_options(kwargs: Dict[str, Any]) -> Dict[str, Any]:
+    opts = {k: kwargs.pop(k) for k in _OPTIONS if k in kwargs}
+    headers = opts.get("headers") or {}
+    if isinstance(headers, Mapping):
+        headers = list(headers.items())
+    return {
+        "idempotency_key": opts.get("idempotency_key"),
+        "access_token": opts.get("access_token"),
+        "headers": [(str(k), _text(v)) for k, v in headers],
+        "timeout_ms": _ms(opts.get("timeout")),
+        "max_retries": opts.get("max_retries"),
+    }
+
+
+class PageIterator(Iterator[Any]):
+    """Walks a search or list operation item by item, fetching pages as needed.
+
+    ``total`` is the server's count as of the last page (-1 when unknown);
+    ``pages()`` walks page by page instead (each a Result).
+    """
+
+    def __init__(self, client: "Client", op: Operation, bound: Dict[str, Any],
+                 options: Dict[str, Any], page_size: int) -> None:
+        options = dict(options)
+        options.pop("idempotency_key", None)
+        self._pager = _native.Pager(client._native, op.name, bound["path"], bound["query"],
+                                    page_size, **options)
+        self.operation = op
+
+    def __iter__(self) -> "PageIterator":
+        return self
+
+    def __next__(self) -> Any:
+        item = self._pager.next_item()
+        if item is None:
+            raise StopIteration
+        return json.loads(item)
+
+    def pages(self) -> Iterator[Union[Result, ListResult]]:
+        while True:
+            page = self._pager.next_page()
+            if page is None:
+                return
+            yield _result(page)
+
+    @property
+    def total(self) -> int:
+        return self._pager.total
+
+    def __repr__(self) -> str:
+        return f"<PageIterator {self.operation.name} total={self.total}>"
+
+
+def _invoke(client: "Client", op: Operation, args: Sequence[Any],
+            kwargs: Dict[str, Any]) -> Any:
+    options = _split_options(kwargs)
+    page_size = kwargs.pop("page_size", 0) if op.pages else 0
+    bound = op.bind(args, kwargs)
+    if op.pages:
+        return PageIterator(client, op, bound, options, page_size or 0)
+    return client._call(op.name, bound, options)
+
+
+def _signature(op: Operation) -> inspect.Signature:
+    P = inspect.Parameter
+    params = [P(name, P.POSITIONAL_OR_KEYWORD) for name in op.params]
+    if op.has_body:
+        params.append(P("body", P.POSITIONAL_OR_KEYWORD, default=None))
+    for name in _OPTIONS:
+        params.append(P(name, P.KEYWORD_ONLY, default=None))
+    if op.pages:
+        params.append(P("page_size", P.KEYWORD_ONLY, default=None))
+    params.append(P("body_members" if op.has_body else "query", P.VAR_KEYWORD))
+    return inspect.Signature(params)
+
+
+def _method(client: "Client", op: Operation) -> Any:
+    """A real function per operation, so that help() and IDEs show its
+    signature and docstring."""
+
+    def method(*args: Any, **kwargs: Any) -> Any:
+        return _invoke(client, op, args, kwargs)
+
+    method.__name__ = op.action
+    method.__qualname__ = f"{op.resource}.{op.action}"
+    method.__doc__ = _doc(op)
+    method.__signature__ = _signature(op)  # type: ignore[attr-defined]
+    method.operation = op  # type: ignore[attr-defined]
+    return method
+
+
+def _doc(op: Operation) -> str:
+    lines = [f"{op.method} {op.path}  (operation {op.name!r})", ""]
+    if op.params:
+        lines.append("Path parameters, positional in this order or by keyword: "
+                     + ", ".join(op.params) + ".")
+    if op.has_body:
+        lines.append("body: a dict (sent as UTF-8 JSON), str or bytes; extra keyword "
+                     "arguments are merged into it as members.")
+    else:
+        lines.append("Extra keyword arguments go to the query string.")
+    if op.pages:
+        lines.append(f"Returns a PageIterator over the items (answers shaped {op.paging!r}); "
+                     "page_size= sets the page size.")
+    else:
+        lines.append("Returns a Result (a dict, or a ListResult for an array).")
+    lines.append("Per call: idempotency_key=, access_token=, headers=, timeout= (seconds), "
+                 "max_retries=.")
+    return "\n".join(lines)
+
+
+class Resource:
+    """The operations of one resource, e.g. ``client.payments``."""
+
+    def __init__(self, client: "Client", name: str, ops: List[Operation]) -> None:
+        self._name = name
+        self._methods = {op.action: _method(client, op) for op in ops}
+        for action, method in self._methods.items():
+            setattr(self, action, method)
+        self.__doc__ = f"Operations of {name!r}: " + ", ".join(
+            op.signature() for op in ops)
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | set(self._methods))
+
+    def __repr__(self) -> str:
+        return f"<Resource {self._name}: {', '.join(self._methods)}>"
+
+
+class Batch:
+    """Many calls sent at once (parallel connections / HTTP/2 streams).
+
+    ``add()`` takes an operation name and the same arguments as the resource
+    method; ``run()`` returns one outcome per call, in order: a Result, or the
+    exception instance of a failed call (not raised).
+    """
+
+    def __init__(self, client: "Client") -> None:
+        self._client = client
+        self._batch = _native.Batch()
+
+    def add(self, operation: str, *args: Any, **kwargs: Any) -> int:
+        op = self._client._operation(operation)
+        options = _split_options(kwargs)
+        bound = op.bind(args, kwargs)
+        return self._batch.add(op.name, bound["path"], bound["query"], bound["body"], **options)
+
+    def __len__(self) -> int:
+        return len(self._batch)
+
+    def run(self, max_in_flight: int = 0) -> List[Union[Result, ListResult, MercadoPagoError]]:
+        self._batch.run(self._client._native, max_in_flight)
+        out: List[Union[Result, ListResult, MercadoPagoError]] = []
+        for i in range(len(self._batch)):
+            response, error = self._batch.take(i)
+            if error is not None:
+                assert isinstance(error, MercadoPagoError)
+                out.append(error)
+            elif response is None:
+                out.append(MercadoPagoError(f"batch call {i} has no outcome (run() not called?)",
+                                            status="internal"))
+            else:
+                out.append(_result(response))
+        return out
+
+
+class Client(ClientResources):
+    """A Mercado Pago API client over libmercadopago.
+
+    One client is safe to share between threads (it keeps a pool of keep-alive
+    connections); the GIL is released during every network call. Use it as a
+    context manager, or call ``close()``.
+
+    Every operation of the library's table is a method of a resource
+    attribute: ``client.payments.create(body)``, ``client.payments.get(id)``,
+    ``client.customers.search(email=...)`` (an auto-paging iterator),
+    ``client.cards.list(customer_id)``... ``client.operations`` lists them.
+
+    Timeouts are in seconds. ``ca_file``/``ca_pem`` replace the system's CAs
+    (TLS stays verified). ``log_level`` (a logging level; default: the level
+    of the ``mercadopago_native`` logger when the client is created) selects
+    what the library logs into ``logging.getLogger("mercadopago_native")``.
+    """
+
+    def __init__(self, access_token: str, *, base_url: Optional[str] = None,
+                 timeout: Optional[float] = None, connect_timeout: Optional[float] = None,
+                 max_retries: Optional[int] = None,
+                 retry_delays: Optional[Tuple[float, float, float]] = None,
+                 stall_timeout: Optional[float] = None, ca_file: Optional[str] = None,
+                 ca_pem: Optional[Union[str, bytes]] = None, proxy: Optional[str] = None,
+                 user_agent_suffix: Optional[str] = None, platform_id: Optional[str] = None,
+                 integrator_id: Optional[str] = None, corporation_id: Optional[str] = None,
+                 log_level: Optional[Union[int, str]] = None) -> None:
+        if not isinstance(access_token, str):
+            raise TypeError("access_token must be a str")
+        if isinstance(ca_pem, str):
+            ca_pem = ca_pem.encode("ascii")
+        delays: Optional[Tuple[int, int, int]] = None
+        if retry_delays is not None:
+            if len(retry_delays) != 3:
+                raise ValueError("retry_delays is (base, max, max_retry_after) in seconds")
+            base, cap, retry_after = (int(round(d * 1000)) for d in retry_delays)
+            delays = (base, cap, retry_after)
+        level = _c_log_level(log_level)
+        self._native = _native.Client(
+            access_token, base_url=base_url, timeout_ms=_ms(timeout),
+            connect_timeout_ms=_ms(connect_timeout), max_retries=max_retries,
+            retry_delays_ms=delays, stall_timeout_ms=_ms(stall_timeout), ca_file=ca_file,
+            ca_pem=ca_pem, proxy=proxy, user_agent_suffix=user_agent_suffix,
+            platform_id=platform_id, integrator_id=integrator_id,
+            corporation_id=corporation_id, log_fn=_log if level else None, log_level=level)
+        self.base_url = base_url or "https://api.mercadopago.com"
+        self._resources: Dict[str, Resource] = {}
+        by_resource: Dict[str, List[Operation]] = {}
+        for op in OPERATIONS.values():
+            by_resource.setdefault(op.resource, []).append(op)
+        for name, ops in by_resource.items():
+            self._resources[name] = Resource(self, name, ops)
+
+    # -- resources --------------------------------------------------------
+    def __getattr__(self, name: str) -> Resource:
+        resources = self.__dict__.get("_resources")
+        if resources is not None and name in resources:
+            return resources[name]
+        raise AttributeError(f"{type(self).__name__!s} has no resource {name!r}")
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | set(self._resources))
+
+    @property
+    def operations(self) -> Dict[str, Operation]:
+        return OPERATIONS
+
+    def _operation(self, name: str) -> Operation:
+        try:
+            return OPERATIONS[name]
+        except KeyError:
+            raise ValueError(f"unknown operation {name!r}") from None
+
+    # -- calls ------------------------------------------------------------
+    def _call(self, operation: str, bound: Dict[str, Any],
+              options: Dict[str, Any]) -> Union[Result, ListResult]:
+        response = self._native.call(operation, bound["path"], bound["query"], bound["body"],
+                                     **options)
+        return _result(response)
+
+    def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
+        """Calls an operation by name with the arguments of its resource method."""
+        op = self._operation(operation)
+        return _invoke(self, op, args, kwargs)
+
+    def batch(self) -> Batch:
+        return Batch(self)
+
+    def oauth_authorization_url(self, client_id: str, redirect_uri: str,
+                                state: Optional[str] = None) -> str:
+        return _native.oauth_authorization_url(client_id, redirect_uri, state)
+
+    # -- lifetime ---------------------------------------------------------
+    def close(self) -> None:
+        self._native.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._native.closed
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<mercadopago_native.Client {self.base_url} {state}>"

@@ -1,0 +1,274 @@
+"""A drop-in for the surface of the official ``mercadopago`` package.
+
+    from mercadopago_native.compat import SDK, RequestOptions
+    sdk = SDK("APP_USR-...")
+    result = sdk.payment().create(payment_data, request_options)
+    result["status"], result["response"]
+
+As in the official SDK, an API error is returned (``{"status": 400,
+"response": {...}}``), not raised; network failures raise the
+mercadopago_native exceptions. Searches return one page, as the official SDK
+does. A ``x-idempotency-key`` custom header is used as the idempotency key.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Tuple
+
+from ._client import Client, _split_options
+from .errors import APIError
+
+__all__ = ["SDK", "RequestOptions"]
+
+
+class RequestOptions:
+    """Per-call options, as in ``mercadopago.config.RequestOptions``."""
+
+    def __init__(self, access_token: Optional[str] = None, connection_timeout: float = 60.0,
+                 custom_headers: Optional[Dict[str, str]] = None,
+                 corporation_id: Optional[str] = None, integrator_id: Optional[str] = None,
+                 platform_id: Optional[str] = None, max_retries: int = 3) -> None:
+        self.access_token = access_token
+        self.connection_timeout = connection_timeout
+        self.custom_headers = dict(custom_headers or {})
+        self.corporation_id = corporation_id
+        self.integrator_id = integrator_id
+        self.platform_id = platform_id
+        self.max_retries = max_retries
+
+
+def _options(ro: Optional[RequestOptions]) -> Dict[str, Any]:
+    if ro is None:
+        return {}
+    headers: Dict[str, str] = {}
+    key = None
+    for name, value in (ro.custom_headers or {}).items():
+        if name.lower() == "x-idempotency-key":
+            key = str(value)
+        elif name.lower() != "authorization":
+            headers[name] = str(value)
+    ids: Tuple[Tuple[str, Optional[str]], ...] = (
+        ("X-Corporation-Id", ro.corporation_id),
+        ("X-Integrator-Id", ro.integrator_id),
+        ("X-Platform-Id", ro.platform_id),
+    )
+    for header, id_value in ids:
+        if id_value:
+            headers[header] = id_value
+    out: Dict[str, Any] = {"headers": headers}
+    if key:
+        out["idempotency_key"] = key
+    if ro.access_token:
+        out["access_token"] = ro.access_token
+    if ro.connection_timeout:
+        out["timeout"] = float(ro.connection_timeout)
+    if ro.max_retries is not None:
+        out["max_retries"] = max(0, min(10, int(ro.max_retries)))
+    return out
+
+
+class _Resource:
+    def __init__(self, sdk: "SDK", request_options: Optional[RequestOptions]) -> None:
+        self._sdk = sdk
+        self._ro = request_options
+
+    def _do(self, operation: str, path: tuple = (), body: Any = None,
+            filters: Optional[Dict[str, Any]] = None,
+            request_options: Optional[RequestOptions] = None) -> Dict[str, Any]:
+        client = self._sdk._client
+        op = client._operation(operation)
+        kwargs: Dict[str, Any] = {}
+        if not op.has_body:
+            kwargs.update(filters or {})
+        args = list(path)
+        if op.has_body:
+            args.append(body)
+        options = _split_options(_options(request_options or self._ro) or {})
+        bound = op.bind(args, kwargs)
+        try:
+            res = client._call(op.name, bound, options)
+        except APIError as e:
+            return {"status": e.http_status, "response": e.body}
+        return {"status": res.http_status,
+                "response": list(res) if isinstance(res, list) else dict(res)}
+
+
+def _method(operation: str, nparams: int, body: bool = False, filters: bool = False):
+    def call(self: _Resource, *args: Any, **kwargs: Any) -> Dict[str, Any]:
+        ro = kwargs.pop("request_options", None)
+        path = tuple(args[:nparams])
+        rest = list(args[nparams:])
+        data = None
+        flt = None
+        if body:
+            data = kwargs.pop("data", None) if not rest else rest.pop(0)
+            if data is not None and not isinstance(data, dict):
+                raise ValueError("Param object must be a Dictionary")
+        elif filters:
+            flt = kwargs.pop("filters", None) if not rest else rest.pop(0)
+        if rest and ro is None:
+            ro = rest.pop(0)
+        for v in kwargs.values():  # official names of the request object
+            if isinstance(v, dict) and data is None and body:
+                data = v
+            elif isinstance(v, RequestOptions):
+                ro = v
+        if len(path) < nparams:
+            raise TypeError(f"{operation}: {nparams} identifier(s) needed")
+        return self._do(operation, path, data, flt, ro)
+
+    call.__name__ = operation.split(".")[1]
+    call.__doc__ = f"Calls {operation!r}; returns {{'status': http_status, 'response': json}}."
+    return call
+
+
+def _resource(name: str, methods: Dict[str, Any]) -> type:
+    return type(name, (_Resource,), methods)
+
+
+Payment = _resource("Payment", {
+    "search": _method("payments.search", 0, filters=True),
+    "get": _method("payments.get", 1),
+    "create": _method("payments.create", 0, body=True),
+    "update": _method("payments.update", 1, body=True),
+})
+Refund = _resource("Refund", {
+    "list_all": _method("refunds.list", 1),
+    "create": _method("refunds.create", 1, body=True),
+    "get": _method("refunds.get", 2),
+})
+Customer = _resource("Customer", {
+    "search": _method("customers.search", 0, filters=True),
+    "get": _method("customers.get", 1),
+    "create": _method("customers.create", 0, body=True),
+    "update": _method("customers.update", 1, body=True),
+    "delete": _method("customers.delete", 1),
+})
+Card = _resource("Card", {
+    "list_all": _method("cards.list", 1),
+    "get": _method("cards.get", 2),
+    "create": _method("cards.create", 1, body=True),
+    "update": _method("cards.update", 2, body=True),
+    "delete": _method("cards.delete", 2),
+})
+CardToken = _resource("CardToken", {
+    "get": _method("card_tokens.get", 1),
+    "create": _method("card_tokens.create", 0, body=True),
+})
+Preference = _resource("Preference", {
+    "get": _method("preferences.get", 1),
+    "create": _method("preferences.create", 0, body=True),
+    "update": _method("preferences.update", 1, body=True),
+    "search": _method("preferences.search", 0, filters=True),
+})
+MerchantOrder = _resource("MerchantOrder", {
+    "search": _method("merchant_orders.search", 0, filters=True),
+    "get": _method("merchant_orders.get", 1),
+    "create": _method("merchant_orders.create", 0, body=True),
+    "update": _method("merchant_orders.update", 1, body=True),
+})
+PaymentMethods = _resource("PaymentMethods", {"list_all": _method("payment_methods.list", 0)})
+IdentificationType = _resource("IdentificationType",
+                               {"list_all": _method("identification_types.list", 0)})
+PreApproval = _resource("PreApproval", {
+    "search": _method("preapproval.search", 0, filters=True),
+    "get": _method("preapproval.get", 1),
+    "create": _method("preapproval.create", 0, body=True),
+    "update": _method("preapproval.update", 1, body=True),
+})
+Plan = _resource("Plan", {
+    "search": _method("preapproval_plan.search", 0, filters=True),
+    "get": _method("preapproval_plan.get", 1),
+    "create": _method("preapproval_plan.create", 0, body=True),
+    "update": _method("preapproval_plan.update", 1, body=True),
+})
+Subscription = PreApproval
+Chargeback = _resource("Chargeback", {
+    "search": _method("chargebacks.search", 0, filters=True),
+    "get": _method("chargebacks.get", 1),
+})
+User = _resource("User", {"get": _method("users.get", 0)})
+Invoice = _resource("Invoice", {
+    "get": _method("authorized_payments.get", 1),
+    "search": _method("authorized_payments.search", 0, filters=True),
+})
+AdvancedPayment = _resource("AdvancedPayment", {
+    "search": _method("advanced_payments.search", 0, filters=True),
+    "get": _method("advanced_payments.get", 1),
+    "create": _method("advanced_payments.create", 0, body=True),
+    "capture": _method("advanced_payments.capture", 1),
+    "update": _method("advanced_payments.update", 1, body=True),
+    "cancel": _method("advanced_payments.cancel", 1),
+    "update_release_date": _method("advanced_payments.update_release_date", 1, body=True),
+})
+DisbursementRefund = _resource("DisbursementRefund", {
+    "list_all": _method("disbursement_refunds.list", 1),
+    "create_all": _method("disbursement_refunds.create_all", 1, body=True),
+    "create": _method("disbursement_refunds.create", 2, body=True),
+})
+Order = _resource("Order", {
+    "create": _method("orders.create", 0, body=True),
+    "get": _method("orders.get", 1),
+    "process": _method("orders.process", 1),
+    "capture": _method("orders.capture", 1),
+    "cancel": _method("orders.cancel", 1),
+    "refund": _method("orders.refund", 1, body=True),
+    "create_transaction": _method("order_transactions.create", 1, body=True),
+    "update_transaction": _method("order_transactions.update", 2, body=True),
+    "delete_transaction": _method("order_transactions.delete", 2),
+})
+OAuth = _resource("OAuth", {
+    "create": _method("oauth.create", 0, body=True),
+    "refresh": _method("oauth.refresh", 0, body=True),
+})
+
+
+class SDK:
+    """``mercadopago.SDK(access_token)`` over libmercadopago.
+
+    Extra keyword arguments (base_url, ca_pem, ca_file, timeout...) go to
+    mercadopago_native.Client.
+    """
+
+    def __init__(self, access_token: str, http_client: Any = None,
+                 request_options: Optional[RequestOptions] = None, **client_kwargs: Any) -> None:
+        self.request_options = request_options or RequestOptions()
+        self.request_options.access_token = access_token
+        if request_options is not None:
+            for attr, kw in (("corporation_id", "corporation_id"),
+                             ("integrator_id", "integrator_id"),
+                             ("platform_id", "platform_id")):
+                if getattr(request_options, attr, None):
+                    client_kwargs.setdefault(kw, getattr(request_options, attr))
+        self._client = Client(access_token, **client_kwargs)
+
+    def _make(self, cls: type, request_options: Optional[RequestOptions]) -> Any:
+        return cls(self, request_options)
+
+    def payment(self, request_options=None): return self._make(Payment, request_options)
+    def refund(self, request_options=None): return self._make(Refund, request_options)
+    def customer(self, request_options=None): return self._make(Customer, request_options)
+    def card(self, request_options=None): return self._make(Card, request_options)
+    def card_token(self, request_options=None): return self._make(CardToken, request_options)
+    def preference(self, request_options=None): return self._make(Preference, request_options)
+    def merchant_order(self, request_options=None):
+        return self._make(MerchantOrder, request_options)
+    def payment_methods(self, request_options=None):
+        return self._make(PaymentMethods, request_options)
+    def identification_type(self, request_options=None):
+        return self._make(IdentificationType, request_options)
+    def preapproval(self, request_options=None): return self._make(PreApproval, request_options)
+    def subscription(self, request_options=None):
+        return self._make(Subscription, request_options)
+    def plan(self, request_options=None): return self._make(Plan, request_options)
+    def chargeback(self, request_options=None): return self._make(Chargeback, request_options)
+    def user(self, request_options=None): return self._make(User, request_options)
+    def invoice(self, request_options=None): return self._make(Invoice, request_options)
+    def advanced_payment(self, request_options=None):
+        return self._make(AdvancedPayment, request_options)
+    def disbursement_refund(self, request_options=None):
+        return self._make(DisbursementRefund, request_options)
+    def order(self, request_options=None): return self._make(Order, request_options)
+    def oauth(self, request_options=None): return self._make(OAuth, request_options)
+
+    def close(self) -> None:
+        self._client.close()

@@ -1,0 +1,9 @@
+"""Typing support: resources.pyi (generated from the operations table by
+tools/gen_stubs.py) declares every resource attribute of Client with its
+methods; at run time the attributes are built from the library's table."""
+
+
+class ClientResources:
+    """Base of Client that carries, for type checkers only, its resources."""
+
+    __slots__ = ()
