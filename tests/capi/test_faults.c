@@ -121,6 +121,33 @@ static void reset_after_create_charges_once(void) {
     }
 }
 
+static void every_fault_on_reads(void) {
+    const char *faults[] = {"[\"reset_before\",\"reset_before\",\"ok\"]",
+                            "[\"reset_after\",\"reset_after\",\"ok\"]", "[\"truncate\",\"ok\"]",
+                            "[\"500\",\"ok\"]", "[\"429:0\",\"ok\"]", "[\"delay:100\",\"ok\"]",
+                            "[\"503\",\"truncate\",\"reset_before\",\"ok\"]"};
+    mp_client *c = fixture_retry_client(3, 15000);
+    mp_response *res = NULL;
+    char id[32], buf[32];
+    size_t i;
+    REQUIRE(pay(c, "APRO", 12, 1, "reads", &res) == MP_OK);
+    sprintf(id, "%lld", int_at(res, "/id"));
+    mp_response_free(res);
+    for (i = 0; i < sizeof faults / sizeof faults[0]; i++) {
+        fixture_arm("GET", "/v1/payments/", faults[i]);
+        if (call(c, "payments.get", NULL, "id", id, NULL, NULL, &res) != MP_OK) {
+            fprintf(stderr, "  with %s\n", faults[i]);
+            CHECK(!"a read survives the fault");
+        } else {
+            CHECK_STR(str_at(res, "/status", buf, sizeof buf), "approved");
+            CHECK_STR(mp_response_idempotency_key(res), ""); /* reads never carry a key */
+        }
+        mp_response_free(res);
+        fixture_disarm();
+    }
+    mp_client_free(c);
+}
+
 static void reset_after_refund_refunds_once(void) {
     mp_client *c = fixture_retry_client(3, 15000);
     mp_response *res = NULL, *r = NULL;
@@ -196,6 +223,7 @@ static const struct test_case cases[] = {
     {"retries_run_out", retries_run_out},
     {"client_errors_are_not_retried", client_errors_are_not_retried},
     {"reset_after_create_charges_once", reset_after_create_charges_once},
+    {"every_fault_on_reads", every_fault_on_reads},
     {"reset_after_refund_refunds_once", reset_after_refund_refunds_once},
     {"retry_after_is_respected", retry_after_is_respected},
     {"stall_ends_at_the_timeout", stall_ends_at_the_timeout},

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary prefix and builds a consumer against it
+# both ways users do: CMake find_package(mercadopago) and pkg-config.
+#   consumer_test.sh BUILD_DIR
+set -euo pipefail
+build=$1
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
+mkdir "$tmp/src"
+cp "$here/consumer_CMakeLists.txt" "$tmp/src/CMakeLists.txt"
+cp "$here/consumer_main.c" "$tmp/src/main.c"
+cmake -S "$tmp/src" -B "$tmp/b" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
+cmake --build "$tmp/b" >/dev/null
+out=$(LD_LIBRARY_PATH="$(dirname "$(find "$tmp/prefix" -name 'libmercadopago.so.*' | head -1)")" "$tmp/b/app")
+echo "find_package consumer: $out"
+[[ $out == 0.1.0* ]]
+pcdir=$(dirname "$(find "$tmp/prefix" -name mercadopago.pc)")
+PKG_CONFIG_PATH=$pcdir cc "$tmp/src/main.c" -o "$tmp/app2" $(PKG_CONFIG_PATH=$pcdir pkg-config --cflags --libs mercadopago)
+out2=$(LD_LIBRARY_PATH="$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir mercadopago)" "$tmp/app2")
+echo "pkg-config consumer: $out2"
+[[ $out2 == "$out" ]]
