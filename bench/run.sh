@@ -13,13 +13,8 @@ cpu=0
 tmp=$(mktemp -d)
 trap '[ -f "$tmp/pid" ] && kill "$(cat "$tmp/pid")" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-start_sandbox() { # start_sandbox [--tls --ca-out FILE]: prints the URL
-  rm -f "$tmp/out"
-  taskset -c $cpu "$bin/sandbox/mp-sandbox" --port 0 "$@" >"$tmp/out" &
-  echo $! >"$tmp/pid"
-  for _ in $(seq 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
-  sed -n 's/^mp-sandbox listening on //p' "$tmp/out"
-}
+sandbox=$bin/sandbox/mp-sandbox
+. bench/sandbox.sh
 
 echo "== C ABI vs plain libcurl (client and sandbox pinned to CPU $cpu)"
 url=$(start_sandbox)
@@ -28,7 +23,7 @@ echo "-- against a bare libcurl loop (no timeout, no stall detection)"
 taskset -c $cpu "$bin/bench/bench_get" "$url" "" "$n" "$rounds"
 echo "-- against a libcurl loop with the same timeout, stall detection and user agent"
 MP_BENCH_SAFE_PLAIN=1 taskset -c $cpu "$bin/bench/bench_get" "$url" "" "$n" "$rounds"
-kill "$(cat "$tmp/pid")"
+stop_sandbox
 url=$(start_sandbox --tls --ca-out "$tmp/ca.pem")
 echo "-- against a bare libcurl loop"
 taskset -c $cpu "$bin/bench/bench_get" "$url" "$tmp/ca.pem" "$n" "$rounds"

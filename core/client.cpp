@@ -76,6 +76,7 @@ Client::Client(Config config) : config_(std::move(config)) {
     for (const std::string *id : {&config_.platform_id, &config_.integrator_id,
                                   &config_.corporation_id, &config_.user_agent_suffix})
         check_header("X-Id", *id);
+    if (!config_.access_token.empty()) auth_header_ = "Authorization: Bearer " + config_.access_token;
     transport_ = std::make_unique<Transport>(config_);
 }
 
@@ -105,7 +106,7 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     req.has_body = !pc.body.empty();
 
     req.headers.reserve(8 + o.headers.size());
-    req.headers.push_back("Authorization: Bearer " + pc.token);
+    req.headers.push_back(o.access_token.empty() ? auth_header_ : "Authorization: Bearer " + pc.token);
     req.headers.emplace_back("Accept: application/json");
     if (req.has_body) {
         req.headers.emplace_back("Content-Type: application/json; charset=UTF-8");

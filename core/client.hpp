@@ -74,6 +74,7 @@ class Client {
     void after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms);
 
     Config config_;
+    std::string auth_header_; // "Authorization: Bearer <the client's token>", built once
     std::unique_ptr<Transport> transport_;
     RetryBudget budget_;
 };

@@ -32,14 +32,7 @@ fi
 tmp=$(mktemp -d)
 trap '[ -f "$tmp/pid" ] && kill "$(cat "$tmp/pid")" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-start_sandbox() { # start_sandbox [--tls --ca-out FILE]: prints the URL
-  rm -f "$tmp/out"
-  taskset -c $cpu "$sandbox" --port 0 "$@" >"$tmp/out" &
-  echo $! >"$tmp/pid"
-  for _ in $(seq 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
-  sed -n 's/^mp-sandbox listening on //p' "$tmp/out"
-}
-stop_sandbox() { kill "$(cat "$tmp/pid")"; wait "$(cat "$tmp/pid")" 2>/dev/null || true; rm -f "$tmp/pid"; }
+. "$(dirname "$0")/../sandbox.sh"
 run() { echo "+ $*"; "$@"; echo; }
 
 echo "== $("$py" -VV | head -1); $("$py" -c 'import pycurl; print(pycurl.version)')"
