@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libcurl4-openssl-dev libssl-dev libsimdjson-dev libcpp-httplib-dev
   catch2 abigail-tools clang-format nlohmann-json3-dev curl
+  swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring phpunit
+  openjdk-17-jdk-headless maven
 )
 
 missing=()
