@@ -18,7 +18,7 @@ from .errors import (APIError, AuthenticationError, BadRequestError, ConflictErr
                      ValidationError)
 from ._client import (OPERATIONS, Batch, Client, Headers, ListResult, Operation, PageIterator,
                       Result, logger)
-from . import sandbox, webhooks
+from . import webhooks
 
 __version__ = "0.1.0"
 #: The version of the libmercadopago actually loaded.
@@ -32,3 +32,13 @@ __all__ = [
     "NetworkError", "TimeoutError", "TLSError", "SignatureError", "InvalidArgumentError",
     "JSONError", "NoMemoryError", "InternalError", "NotPresentError",
 ]
+
+
+def __getattr__(name: str):
+    # The sandbox (and the ssl/urllib it needs) and the compat layer load on
+    # first use: a production import pays for neither.
+    if name in ("sandbox", "compat"):
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,31 +9,28 @@ As in the official SDK, an API error is returned (``{"status": 400,
 "response": {...}}``), not raised; network failures raise the
 mercadopago_native exceptions. Searches return one page, as the official SDK
 does. A ``x-idempotency-key`` custom header is used as the idempotency key.
+
+Code written for the official package runs with only its import changed
+(``import mercadopago_native.compat as mercadopago``; ``mercadopago.config.
+RequestOptions`` and ``from mercadopago_native.compat.config import
+RequestOptions`` work too). To run such code against the sandbox unchanged,
+set ``MERCADOPAGO_BASE_URL`` (honoured only for a loopback address, so the
+environment cannot send a token elsewhere) and ``MERCADOPAGO_CA_FILE``.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, Optional, Tuple
 
-from ._client import Client, _split_options
-from .errors import APIError
+import ipaddress
+import os
+from urllib.parse import urlsplit
 
-__all__ = ["SDK", "RequestOptions"]
+from .._client import Client, _split_options
+from ..errors import APIError
+from . import config
+from .config import RequestOptions
 
-
-class RequestOptions:
-    """Per-call options, as in ``mercadopago.config.RequestOptions``."""
-
-    def __init__(self, access_token: Optional[str] = None, connection_timeout: float = 60.0,
-                 custom_headers: Optional[Dict[str, str]] = None,
-                 corporation_id: Optional[str] = None, integrator_id: Optional[str] = None,
-                 platform_id: Optional[str] = None, max_retries: int = 3) -> None:
-        self.access_token = access_token
-        self.connection_timeout = connection_timeout
-        self.custom_headers = dict(custom_headers or {})
-        self.corporation_id = corporation_id
-        self.integrator_id = integrator_id
-        self.platform_id = platform_id
-        self.max_retries = max_retries
+__all__ = ["SDK", "RequestOptions", "config"]
 
 
 def _options(ro: Optional[RequestOptions]) -> Dict[str, Any]:
@@ -222,6 +219,22 @@ OAuth = _resource("OAuth", {
 })
 
 
+def _sandbox_from_environment(kwargs: Dict[str, Any]) -> None:
+    url = os.environ.get("MERCADOPAGO_BASE_URL")
+    if not url or "base_url" in kwargs:
+        return
+    host = urlsplit(url).hostname or ""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise ValueError("MERCADOPAGO_BASE_URL is honoured for a loopback sandbox only")
+    kwargs["base_url"] = url
+    if os.environ.get("MERCADOPAGO_CA_FILE"):
+        kwargs.setdefault("ca_file", os.environ["MERCADOPAGO_CA_FILE"])
+
+
 class SDK:
     """``mercadopago.SDK(access_token)`` over libmercadopago.
 
@@ -239,6 +252,7 @@ class SDK:
                              ("platform_id", "platform_id")):
                 if getattr(request_options, attr, None):
                     client_kwargs.setdefault(kw, getattr(request_options, attr))
+        _sandbox_from_environment(client_kwargs)
         self._client = Client(access_token, **client_kwargs)
 
     def _make(self, cls: type, request_options: Optional[RequestOptions]) -> Any:
