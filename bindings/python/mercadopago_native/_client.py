@@ -271,15 +271,27 @@ class PageIterator(Iterator[Any]):
         self._pager = _native.Pager(client._native, op.name, bound["path"], bound["query"],
                                     page_size, **options)
         self.operation = op
+        self._items: Iterator[Any] = iter(())
 
     def __iter__(self) -> "PageIterator":
         return self
 
     def __next__(self) -> Any:
-        item = self._pager.next_item()
-        if item is None:
-            raise StopIteration
-        return json.loads(item)
+        # Items come from one json.loads of each page (the C pager's own
+        # item-by-item JSON would cost a parse per item on top).
+        for item in self._items:
+            return item
+        while True:
+            page = self._pager.next_page()
+            if page is None:
+                raise StopIteration
+            data = _parse_json(page.body())
+            if isinstance(data, dict):  # as the C pager: whichever member holds the items
+                data = next((data[k] for k in ("results", "elements", "data")
+                             if isinstance(data.get(k), list)), [])
+            self._items = iter(data if isinstance(data, list) else [])
+            for item in self._items:
+                return item
 
     def pages(self) -> Iterator[Union[Result, ListResult]]:
         while True:
