@@ -119,17 +119,34 @@ def java_errors(classes):
     files = {}
     for name, parent, doc, code, status in classes:
         body = [f"// {NOTICE}", "package dev.libmercadopago;", "",
+                "import dev.libmercadopago.internal.Failure;", "",
                 f"/** {doc} */", f"public class {name} extends {parent} {{",
                 "    private static final long serialVersionUID = 1L;", ""]
         if code is not None:
             body += [f"    /** The library's status code ({status}). */",
                      f"    public static final int STATUS = {code};", ""]
-        body += [f"    {name}(Failure failure) {{", "        super(failure);", "    }", "}", ""]
+        body += [f"    {name}(Failure failure) {{", "        super(failure);", "    }"]
+        if code is not None:
+            # Raised by the Java layer itself (a null argument, a body Jackson cannot write,
+            # a webhook that does not verify): no native failure behind it.
+            body += ["", f"    {name}(String message) {{", "        super(message, STATUS);",
+                     "    }"]
+        if status == "signature":
+            # Why a webhook did not verify: a name of mp_webhook_result ("mismatch", ...).
+            body += ["", "    private String reason = \"\";", "",
+                     f"    {name}(String message, String reason) {{",
+                     "        super(message, STATUS);", "        this.reason = reason;", "    }", "",
+                     "    /** Why the webhook did not verify (\"mismatch\", \"out_of_tolerance\"...), "
+                     "empty when the failure came from elsewhere. */",
+                     "    public String reason() {", "        return reason;", "    }"]
+        body += ["}", ""]
         files[os.path.join(JAVA_DIR, name + ".java")] = "\n".join(body)
     cases = "\n".join(f"            case {code}: return new {name}(f);"
                       for name, _, _, code, _ in classes if code is not None)
     files[os.path.join(JAVA_DIR, "Errors.java")] = f"""// {NOTICE}
 package dev.libmercadopago;
+
+import dev.libmercadopago.internal.Failure;
 
 /** The status table: a failure's status -> its exception class. */
 final class Errors {{
