@@ -14,7 +14,8 @@ get: GET /v1/payments/{id} through
   requests  one requests.Session, .json()
   official  the official `mercadopago` SDK, sdk.payment().get(id), its base URL patched,
             REQUESTS_CA_BUNDLE = the sandbox CA alone (over HTTPS)
-  official-sysca  (HTTPS only) the same, REQUESTS_CA_BUNDLE = the system roots + the sandbox CA
+  native-sysca    (HTTPS only) native trusting the system roots + the sandbox CA
+  official-sysca  (HTTPS only) the official SDK, REQUESTS_CA_BUNDLE = the system roots + the sandbox CA
 Rounds alternate between the clients (the order rotates each round); the figures are the
 medians over the rounds of client CPU time per request (time.process_time of this process,
 user + system) and of requests per second (wall clock).
