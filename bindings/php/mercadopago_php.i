@@ -1,0 +1,45 @@
+/* The PHP 8 extension mercadopago_native: the shared interface
+ * (bindings/swig/mercadopago.i) plus what is PHP's own. The idiomatic layer
+ * (src/, namespace MercadoPago\Native) wraps these classes. */
+%module mercadopago_native
+
+%{
+/* A failed call throws a plain \Exception whose code is the mp_status; the
+ * layer then takes the full snapshot with take_failure() and throws the
+ * class of the status table (one exception class per status would need to
+ * live in C; the layer's classes are generated PHP instead). */
+#define MPSWIG_THROW_IMPL()                                                                        \
+    zend_throw_exception(zend_ce_exception, mpswig::pending()->status_name(),                     \
+                         mpswig::pending()->status())
+%}
+
+%define MPSWIG_THROW() MPSWIG_THROW_IMPL(); SWIG_fail %enddef
+
+/* Bytes out: a PHP string (binary-safe), null for "none". */
+%typemap(out) mp_bytes %{
+    if ($1.data) {
+        RETVAL_STRINGL($1.data, $1.len);
+    } else {
+        RETVAL_NULL();
+    }
+%}
+
+/* Bytes in: a PHP string with its length (NUL bytes kept). Anything else is
+ * refused rather than converted, so that a wrong argument is a clear error. */
+%typemap(in) (const char *data, size_t len) %{
+    if (Z_TYPE($input) != IS_STRING) {
+        zend_type_error("expected a string");
+        SWIG_fail;
+    }
+    $1 = Z_STRVAL($input);
+    $2 = Z_STRLEN($input);
+%}
+%typemap(typecheck) (const char *data, size_t len) %{ $1 = (Z_TYPE($input) == IS_STRING); %}
+
+/* PHP has no C++ namespaces here: the classes get the prefix
+ * MercadoPagoNative (swig -prefix, see CMakeLists.txt) and the functions
+ * mercadopago_native_, so that nothing global such as Client or version()
+ * can clash with an application's own names. */
+%rename("mercadopago_native_%s", %$isfunction, %$not %$ismember) "";
+
+%include "../swig/mercadopago.i"

@@ -1,0 +1,162 @@
+<?php
+
+declare(strict_types=1);
+
+namespace MercadoPago\Native;
+
+use MercadoPago\Native\Exception\MercadoPagoException;
+
+/**
+ * The embedded Mercado Pago emulator (libmercadopago-sandbox) in this
+ * process, for tests that run offline over real sockets:
+ *
+ *     $sandbox = new Sandbox();                 // HTTPS with a CA made at start
+ *     $client = $sandbox->client();             // trusts that CA, TEST token
+ *     ...
+ *     $sandbox->stop();
+ *
+ * See sandbox/README.md for its test cards, cardholder-name outcomes and
+ * fault injection.
+ */
+final class Sandbox
+{
+    /** A token the sandbox accepts (any "TEST-..." or "APP_USR-..." shaped token is). */
+    public const TEST_TOKEN = 'TEST-sandbox-token-1234567';
+    public const TEST_CARDS = ['visa' => '4509953566233704', 'master' => '5031755734530604',
+        'amex' => '371180303257522'];
+
+    private ?\MercadoPagoNativeSandbox $native;
+    private readonly string $url;
+    private readonly string $caPem;
+    private ?string $caFile = null;
+
+    /** @param array{tls?: bool, host?: string, port?: int, webhook_secret?: string} $options */
+    public function __construct(array $options = [])
+    {
+        Internal\Native::requireLoaded();
+        $options += ['tls' => true];
+        try {
+            $this->native = new \MercadoPagoNativeSandbox(json_encode($options, JSON_THROW_ON_ERROR));
+        } catch (\JsonException $e) {
+            throw MercadoPagoException::invalidArgument('sandbox options: ' . $e->getMessage(), $e);
+        } catch (\Exception $e) {
+            throw MercadoPagoException::fromNative($e);
+        }
+        $this->url = $this->native->url();
+        $this->caPem = (string) $this->native->ca_pem();
+    }
+
+    /** e.g. "https://127.0.0.1:39113". */
+    public function url(): string
+    {
+        return $this->url;
+    }
+
+    public function port(): int
+    {
+        return (int) parse_url($this->url, PHP_URL_PORT);
+    }
+
+    /** The PEM of the CA the server's certificate is signed with ("" over plain HTTP). */
+    public function caPem(): string
+    {
+        return $this->caPem;
+    }
+
+    /** Writes the CA to a file (for clients that take a path). */
+    public function writeCa(string $path): void
+    {
+        try {
+            $this->running()->write_ca($path);
+        } catch (\Exception $e) {
+            throw MercadoPagoException::fromNative($e);
+        }
+    }
+
+    /** The CA in a temporary file, removed by stop(). */
+    public function caFile(): string
+    {
+        if ($this->caFile === null) {
+            $path = tempnam(sys_get_temp_dir(), 'mp-sandbox-ca-');
+            $this->writeCa($path);
+            $this->caFile = $path;
+        }
+        return $this->caFile;
+    }
+
+    /** Requests served so far (every route). */
+    public function requestCount(): int
+    {
+        return $this->native?->request_count() ?? 0;
+    }
+
+    /** A Client for this sandbox (its base URL, trusting its CA). */
+    public function client(string $accessToken = self::TEST_TOKEN, array $options = []): Client
+    {
+        $options += ['base_url' => $this->url];
+        if ($this->caPem !== '') {
+            $options += ['ca_pem' => $this->caPem];
+        }
+        return new Client($accessToken, $options);
+    }
+
+    /**
+     * Makes the next requests matching (method, path prefix) meet these
+     * faults in order: "ok", "stall", "reset_before", "reset_after",
+     * "truncate", "delay:<ms>", "429:<retry-after s>", or a status "400".."599".
+     *
+     * @param list<string> $faults
+     */
+    public function armFaults(?string $method, ?string $path, array $faults): void
+    {
+        $this->admin('POST', array_filter(['method' => $method, 'path' => $path]) + ['faults' => $faults]);
+    }
+
+    public function clearFaults(): void
+    {
+        $this->admin('DELETE', null);
+    }
+
+    /** Stops the server (idempotent); a client pointed at it then gets network errors. */
+    public function stop(): void
+    {
+        $this->native?->stop();
+        $this->native = null;
+        if ($this->caFile !== null) {
+            @unlink($this->caFile);
+            $this->caFile = null;
+        }
+    }
+
+    public function __destruct()
+    {
+        $this->stop();
+    }
+
+    private function running(): \MercadoPagoNativeSandbox
+    {
+        return $this->native ?? throw new \LogicException('the sandbox is stopped');
+    }
+
+    /** The sandbox's admin route (no token), over PHP's own streams: no extension needed. */
+    private function admin(string $method, ?array $body): void
+    {
+        $this->running();
+        $http = ['method' => $method, 'ignore_errors' => true, 'timeout' => 10,
+            'header' => "Content-Type: application/json\r\nConnection: close\r\n"];
+        if ($body !== null) {
+            $http['content'] = json_encode($body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES);
+        }
+        $ssl = ['verify_peer' => true, 'verify_peer_name' => true, 'peer_name' => '127.0.0.1'];
+        if ($this->caPem !== '') {
+            $ssl['cafile'] = $this->caFile();
+        }
+        $context = stream_context_create(['http' => $http, 'ssl' => $ssl]);
+        $answer = @file_get_contents($this->url . '/__sandbox/faults', false, $context);
+        $status = isset($http_response_header[0]) ? (int) explode(' ', $http_response_header[0])[1] : 0;
+        if ($answer === false || $status < 200 || $status >= 300) {
+            throw new \RuntimeException("sandbox fault injection failed (HTTP $status): "
+                . ($answer === false ? (error_get_last()['message'] ?? 'no answer') : $answer));
+        }
+    }
+}
