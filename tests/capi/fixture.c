@@ -17,7 +17,9 @@ mp_sandbox *fixture_sandbox(void) {
     return sandbox;
 }
 
-long fixture_requests(void) { return mp_sandbox_request_count(fixture_sandbox()); }
+long fixture_requests(void) {
+    return mp_sandbox_request_count(fixture_sandbox());
+}
 
 mp_client *fixture_client(void) {
     mp_config *cfg = NULL;
@@ -142,12 +144,17 @@ static void admin(const char *method, const char *body) {
 }
 
 void fixture_arm(const char *method, const char *path, const char *faults) {
-    char body[1024];
-    sprintf(body, "{\"method\":\"%s\",\"path\":\"%s\",\"faults\":%s}", method, path, faults);
+    size_t n = strlen(method) + strlen(path) + strlen(faults) + 64;
+    char *body = malloc(n);
+    if (body == NULL) exit(2);
+    snprintf(body, n, "{\"method\":\"%s\",\"path\":\"%s\",\"faults\":%s}", method, path, faults);
     admin("POST", body);
+    free(body);
 }
 
-void fixture_disarm(void) { admin("DELETE", NULL); }
+void fixture_disarm(void) {
+    admin("DELETE", NULL);
+}
 
 mp_client *fixture_retry_client(int max_retries, long timeout_ms) {
     mp_config *cfg = NULL;

@@ -54,6 +54,46 @@ static void retries_run_out(void) {
     mp_client_free(c);
 }
 
+/* The per-client retry budget (500 tokens, 5 a retry, 1 back per success):
+ * an outage of every call stops being multiplied by retries once it is spent,
+ * and successes earn retries back. */
+static void retry_budget_runs_out_and_refills(void) {
+    mp_client *c = fixture_retry_client(1, 10000);
+    mp_response *res = NULL;
+    char faults[256 * 6 + 2];
+    size_t len = 0;
+    int i, full = 0;
+    faults[len++] = '[';
+    for (i = 0; i < 256; i++)
+        len += (size_t)sprintf(faults + len, "%s\"503\"", i ? "," : "");
+    faults[len++] = ']';
+    faults[len] = '\0';
+    fixture_arm("GET", "/v1/payment_methods", faults);
+    for (i = 0; i < 100; i++) { /* 100 retries spend the 500 tokens */
+        CHECK(mp_client_call(c, "payment_methods.list", NULL, &res) == MP_ERR_SERVER);
+        full += mp_error_attempts(mp_error_last()) == 2;
+        mp_response_free(res);
+        res = NULL;
+    }
+    CHECK(full == 100);
+    CHECK(mp_client_call(c, "payment_methods.list", NULL, &res) == MP_ERR_SERVER);
+    CHECK(mp_error_attempts(mp_error_last()) == 1); /* spent: no retry */
+    mp_response_free(res);
+    res = NULL;
+    fixture_disarm();
+    for (i = 0; i < 5; i++) { /* five successes buy one retry */
+        CHECK(mp_client_call(c, "payment_methods.list", NULL, &res) == MP_OK);
+        mp_response_free(res);
+        res = NULL;
+    }
+    fixture_arm("GET", "/v1/payment_methods", "[\"503\",\"ok\"]");
+    CHECK(mp_client_call(c, "payment_methods.list", NULL, &res) == MP_OK);
+    CHECK(mp_response_attempts(res) == 2);
+    mp_response_free(res);
+    fixture_disarm();
+    mp_client_free(c);
+}
+
 static void client_errors_are_not_retried(void) {
     mp_client *c = fixture_retry_client(3, 10000);
     mp_request *req = NULL;
@@ -91,9 +131,8 @@ static void reset_after_create_charges_once(void) {
      * keep-alive connection dies before any answer; our key makes that safe
      * too. Two resets in a row reach our own retry loop. */
     const char *faults[] = {"[\"reset_after\",\"reset_after\",\"ok\"]",
-                            "[\"reset_before\",\"reset_before\",\"ok\"]",
-                            "[\"truncate\",\"ok\"]", "[\"503\",\"reset_after\",\"ok\"]",
-                            "[\"delay:200\"]"};
+                            "[\"reset_before\",\"reset_before\",\"ok\"]", "[\"truncate\",\"ok\"]",
+                            "[\"503\",\"reset_after\",\"ok\"]", "[\"delay:200\"]"};
     const int replay[] = {1, 0, 1, 1, 0}; /* whether the answer is the replay of a done write */
     size_t i;
     for (i = 0; i < sizeof faults / sizeof faults[0]; i++) {
@@ -111,7 +150,8 @@ static void reset_after_create_charges_once(void) {
             strcpy(first_key, mp_response_idempotency_key(res));
             CHECK(strlen(first_key) == 36);
             if (mp_response_attempts(res) < (i == 4 ? 1 : 2))
-                fprintf(stderr, "  %s: %d attempts, HTTP %d\n", faults[i], mp_response_attempts(res), mp_response_http_status(res));
+                fprintf(stderr, "  %s: %d attempts, HTTP %d\n", faults[i],
+                        mp_response_attempts(res), mp_response_http_status(res));
             CHECK(mp_response_attempts(res) >= (i == 4 ? 1 : 2));
             CHECK(mp_response_http_status(res) == (replay[i] ? 200 : 201));
         }
@@ -123,8 +163,11 @@ static void reset_after_create_charges_once(void) {
 
 static void every_fault_on_reads(void) {
     const char *faults[] = {"[\"reset_before\",\"reset_before\",\"ok\"]",
-                            "[\"reset_after\",\"reset_after\",\"ok\"]", "[\"truncate\",\"ok\"]",
-                            "[\"500\",\"ok\"]", "[\"429:0\",\"ok\"]", "[\"delay:100\",\"ok\"]",
+                            "[\"reset_after\",\"reset_after\",\"ok\"]",
+                            "[\"truncate\",\"ok\"]",
+                            "[\"500\",\"ok\"]",
+                            "[\"429:0\",\"ok\"]",
+                            "[\"delay:100\",\"ok\"]",
                             "[\"503\",\"truncate\",\"reset_before\",\"ok\"]"};
     mp_client *c = fixture_retry_client(3, 15000);
     mp_response *res = NULL;
@@ -221,6 +264,7 @@ static void stall_ends_at_the_timeout(void) {
 static const struct test_case cases[] = {
     {"server_error_then_ok", server_error_then_ok},
     {"retries_run_out", retries_run_out},
+    {"retry_budget_runs_out_and_refills", retry_budget_runs_out_and_refills},
     {"client_errors_are_not_retried", client_errors_are_not_retried},
     {"reset_after_create_charges_once", reset_after_create_charges_once},
     {"every_fault_on_reads", every_fault_on_reads},
@@ -230,4 +274,6 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) { return fixture_main(argc, argv, cases, NULL); }
+int main(int argc, char **argv) {
+    return fixture_main(argc, argv, cases, NULL);
+}
