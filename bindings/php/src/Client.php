@@ -269,12 +269,12 @@ final class Client
         }
     }
 
-    /** Seconds (int or float) as the library's milliseconds, at least 1. */
+    /** Seconds (int or float, > 0) as the library's milliseconds, at least 1. */
     private static function ms(mixed $seconds): int
     {
-        if (!is_int($seconds) && !is_float($seconds)) {
-            throw MercadoPagoException::invalidArgument('a time must be a number of seconds, not '
-                . get_debug_type($seconds));
+        if ((!is_int($seconds) && !is_float($seconds)) || !($seconds > 0) || $seconds > 86400 * 24) {
+            throw MercadoPagoException::invalidArgument('a time must be a positive number of seconds, not '
+                . var_export($seconds, true));
         }
         return max(1, (int) round($seconds * 1000));
     }
