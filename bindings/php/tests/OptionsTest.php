@@ -64,10 +64,15 @@ final class OptionsTest extends TestCase
         $this->assertSame($name, $found[0]['first_name']);
     }
 
-    public function testFloatsKeepTheirFraction(): void
+    public function testJsonEncoding(): void
     {
-        $payment = self::payment(self::sandboxClient(), ['transaction_amount' => 10.0]);
-        $this->assertSame(10.0, $payment['transaction_amount']);
+        // 10.0 stays a decimal, text stays unescaped, [] is the empty object.
+        $this->assertSame('{"a":10.0,"b":"ñ/🎉","c":[]}',
+            \MercadoPago\Native\Internal\Json::encodeBody(['a' => 10.0, 'b' => 'ñ/🎉', 'c' => []]));
+        $this->assertSame('{}', \MercadoPago\Native\Internal\Json::encodeBody([]));
+        // An integer beyond int64 is kept exactly, as a string.
+        $this->assertSame(['id' => '123456789012345678901234567890'],
+            \MercadoPago\Native\Internal\Json::decode('{"id":123456789012345678901234567890}'));
     }
 
     public function testOauthAuthorizationUrl(): void
