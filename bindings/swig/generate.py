@@ -125,17 +125,19 @@ def java_errors(classes):
         if code is not None:
             body += [f"    /** The library's status code ({status}). */",
                      f"    public static final int STATUS = {code};", ""]
-        body += [f"    {name}(Failure failure) {{", "        super(failure);", "    }"]
+        body += [f"    {name}(Failure failure) {{", "        super(failure);", "    }", "",
+                 # Raised by the Java layer itself (a null argument, a body Jackson cannot
+                 # write, a webhook that does not verify): no native failure behind it.
+                 f"    {name}(String message, int status) {{", "        super(message, status);",
+                 "    }"]
         if code is not None:
-            # Raised by the Java layer itself (a null argument, a body Jackson cannot write,
-            # a webhook that does not verify): no native failure behind it.
-            body += ["", f"    {name}(String message) {{", "        super(message, STATUS);",
+            body += ["", f"    {name}(String message) {{", "        this(message, STATUS);",
                      "    }"]
         if status == "signature":
             # Why a webhook did not verify: a name of mp_webhook_result ("mismatch", ...).
             body += ["", "    private String reason = \"\";", "",
                      f"    {name}(String message, String reason) {{",
-                     "        super(message, STATUS);", "        this.reason = reason;", "    }", "",
+                     "        this(message, STATUS);", "        this.reason = reason;", "    }", "",
                      "    /** Why the webhook did not verify (\"mismatch\", \"out_of_tolerance\"...), "
                      "empty when the failure came from elsewhere. */",
                      "    public String reason() {", "        return reason;", "    }"]

@@ -10,4 +10,8 @@ public class ApiException extends MercadoPagoException {
     ApiException(Failure failure) {
         super(failure);
     }
+
+    ApiException(String message, int status) {
+        super(message, status);
+    }
 }

@@ -14,7 +14,11 @@ public class AuthenticationException extends ApiException {
         super(failure);
     }
 
+    AuthenticationException(String message, int status) {
+        super(message, status);
+    }
+
     AuthenticationException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

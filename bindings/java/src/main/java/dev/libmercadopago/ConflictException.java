@@ -14,7 +14,11 @@ public class ConflictException extends ApiException {
         super(failure);
     }
 
+    ConflictException(String message, int status) {
+        super(message, status);
+    }
+
     ConflictException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

@@ -14,7 +14,11 @@ public class InternalException extends MercadoPagoException {
         super(failure);
     }
 
+    InternalException(String message, int status) {
+        super(message, status);
+    }
+
     InternalException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

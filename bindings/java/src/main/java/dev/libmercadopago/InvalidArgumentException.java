@@ -14,7 +14,11 @@ public class InvalidArgumentException extends MercadoPagoException {
         super(failure);
     }
 
+    InvalidArgumentException(String message, int status) {
+        super(message, status);
+    }
+
     InvalidArgumentException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

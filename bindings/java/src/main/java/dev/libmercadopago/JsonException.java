@@ -14,7 +14,11 @@ public class JsonException extends MercadoPagoException {
         super(failure);
     }
 
+    JsonException(String message, int status) {
+        super(message, status);
+    }
+
     JsonException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

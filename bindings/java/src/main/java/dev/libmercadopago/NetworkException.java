@@ -14,7 +14,11 @@ public class NetworkException extends MercadoPagoException {
         super(failure);
     }
 
+    NetworkException(String message, int status) {
+        super(message, status);
+    }
+
     NetworkException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

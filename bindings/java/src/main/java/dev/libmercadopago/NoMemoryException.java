@@ -14,7 +14,11 @@ public class NoMemoryException extends MercadoPagoException {
         super(failure);
     }
 
+    NoMemoryException(String message, int status) {
+        super(message, status);
+    }
+
     NoMemoryException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

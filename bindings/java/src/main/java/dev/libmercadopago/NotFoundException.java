@@ -14,7 +14,11 @@ public class NotFoundException extends ApiException {
         super(failure);
     }
 
+    NotFoundException(String message, int status) {
+        super(message, status);
+    }
+
     NotFoundException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

@@ -14,7 +14,11 @@ public class NotPresentException extends MercadoPagoException {
         super(failure);
     }
 
+    NotPresentException(String message, int status) {
+        super(message, status);
+    }
+
     NotPresentException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

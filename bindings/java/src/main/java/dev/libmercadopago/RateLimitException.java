@@ -14,7 +14,11 @@ public class RateLimitException extends ApiException {
         super(failure);
     }
 
+    RateLimitException(String message, int status) {
+        super(message, status);
+    }
+
     RateLimitException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

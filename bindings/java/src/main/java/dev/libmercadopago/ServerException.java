@@ -14,7 +14,11 @@ public class ServerException extends ApiException {
         super(failure);
     }
 
+    ServerException(String message, int status) {
+        super(message, status);
+    }
+
     ServerException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

@@ -14,14 +14,18 @@ public class SignatureException extends MercadoPagoException {
         super(failure);
     }
 
+    SignatureException(String message, int status) {
+        super(message, status);
+    }
+
     SignatureException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 
     private String reason = "";
 
     SignatureException(String message, String reason) {
-        super(message, STATUS);
+        this(message, STATUS);
         this.reason = reason;
     }
 

@@ -14,7 +14,11 @@ public class TimeoutException extends NetworkException {
         super(failure);
     }
 
+    TimeoutException(String message, int status) {
+        super(message, status);
+    }
+
     TimeoutException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

@@ -14,7 +14,11 @@ public class TlsException extends NetworkException {
         super(failure);
     }
 
+    TlsException(String message, int status) {
+        super(message, status);
+    }
+
     TlsException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

@@ -14,7 +14,11 @@ public class ValidationException extends ApiException {
         super(failure);
     }
 
+    ValidationException(String message, int status) {
+        super(message, status);
+    }
+
     ValidationException(String message) {
-        super(message, STATUS);
+        this(message, STATUS);
     }
 }

@@ -1,0 +1,134 @@
+/* The Java module of the shared SWIG interface (bindings/swig/mercadopago.i).
+ *
+ * Text crosses JNI as UTF-8 byte[] converted by the proxies with
+ * StandardCharsets.UTF_8, never through NewStringUTF/GetStringUTFChars: those
+ * speak *modified* UTF-8 and would corrupt non-BMP characters (emoji). A
+ * failure is thrown from the wrapper itself as
+ * dev.libmercadopago.internal.NativeException, which owns the Failure
+ * snapshot; the idiomatic layer turns it into the generated exception class. */
+%module(jniclassname = "MpNativeJNI") MpNative
+
+%pragma(java) jniclasscode = %{
+  static {
+    dev.libmercadopago.NativeLoader.load();
+  }
+%}
+/* Proxies are internal: the public API is the idiomatic layer. */
+%pragma(java) moduleclassmodifiers = "public final class"
+
+
+%define MPSWIG_THROW()
+    do {
+        mpswig_java_throw(jenv);
+        return $null;
+    } while (0)
+%enddef
+
+/* ---- const char * <-> String, as UTF-8 byte[] ---------------------------- */
+%typemap(jni) const char * "jbyteArray"
+%typemap(jtype) const char * "byte[]"
+%typemap(jstype) const char * "String"
+%typemap(javain) const char * "Utf8.encode($javainput)"
+%typemap(javaout) const char * {
+    return Utf8.decode($jnicall);
+  }
+%typemap(in) const char * {
+    $1 = nullptr;
+    if ($input != nullptr) {
+        jsize n = jenv->GetArrayLength($input);
+        char *s = new char[static_cast<size_t>(n) + 1];
+        jenv->GetByteArrayRegion($input, 0, n, reinterpret_cast<jbyte *>(s));
+        s[n] = '\0';
+        if (std::memchr(s, '\0', static_cast<size_t>(n)) != nullptr) {
+            /* C strings end at the first NUL: refuse instead of truncating. */
+            delete[] s;
+            mpswig::fail_message(MP_ERR_INVALID_ARGUMENT, "a text argument contains a NUL character");
+            MPSWIG_THROW();
+        }
+        $1 = s;
+    }
+}
+%typemap(freearg) const char * "delete[] $1;"
+%typemap(out) const char * {
+    $result = $1 ? mpswig_java_bytes(jenv, $1, std::strlen($1)) : nullptr;
+}
+
+/* ---- (const char *data, size_t len) <- byte[] ----------------------------- */
+%typemap(jni) (const char *data, size_t len) "jbyteArray"
+%typemap(jtype) (const char *data, size_t len) "byte[]"
+%typemap(jstype) (const char *data, size_t len) "byte[]"
+%typemap(javain) (const char *data, size_t len) "$javainput"
+%typemap(in) (const char *data, size_t len) {
+    $1 = nullptr;
+    $2 = 0;
+    if ($input != nullptr) {
+        $2 = static_cast<size_t>(jenv->GetArrayLength($input));
+        $1 = reinterpret_cast<char *>(jenv->GetByteArrayElements($input, nullptr));
+    }
+}
+%typemap(freearg) (const char *data, size_t len) {
+    if ($1 != nullptr)
+        jenv->ReleaseByteArrayElements($input, reinterpret_cast<jbyte *>(const_cast<char *>($1)),
+                                       JNI_ABORT);
+}
+
+/* ---- mp_bytes -> byte[] (data NULL: null) -------------------------------- */
+%typemap(jni) mp_bytes "jbyteArray"
+%typemap(jtype) mp_bytes "byte[]"
+%typemap(jstype) mp_bytes "byte[]"
+%typemap(javaout) mp_bytes {
+    return $jnicall;
+  }
+%typemap(out) mp_bytes {
+    $result = $1.data ? mpswig_java_bytes(jenv, $1.data, $1.len) : nullptr;
+}
+
+/* ---- std::string (returned by value) -> String, as UTF-8 ------------------ */
+%include <std_string.i>
+%typemap(jni) std::string "jbyteArray"
+%typemap(jtype) std::string "byte[]"
+%typemap(jstype) std::string "String"
+%typemap(javaout) std::string {
+    return Utf8.decode($jnicall);
+  }
+%typemap(out) std::string {
+    $result = mpswig_java_bytes(jenv, $1.data(), $1.size());
+}
+
+%include "mercadopago.i"
+
+/* After the shared code: it uses mpswig::take_failure. The wrappers that call it
+ * are emitted after every header block. */
+%{
+#include <jni.h>
+
+/* Throws NativeException(long failurePtr) built right here, so the Java side
+ * needs no second call to fetch the failure. The class and constructor are
+ * looked up per throw: failures are rare and this stays correct across class
+ * loaders. */
+static void mpswig_java_throw(JNIEnv *jenv) {
+    mpswig::Failure *f = mpswig::take_failure();
+    jclass cls = jenv->FindClass("dev/libmercadopago/internal/NativeException");
+    if (cls == nullptr) { /* NoClassDefFoundError is pending */
+        delete f;
+        return;
+    }
+    jmethodID ctor = jenv->GetMethodID(cls, "<init>", "(J)V");
+    jobject ex = ctor ? jenv->NewObject(cls, ctor, reinterpret_cast<jlong>(f)) : nullptr;
+    if (ex == nullptr) { /* the constructor never ran: the snapshot is still ours */
+        delete f;
+        return;
+    }
+    jenv->Throw(static_cast<jthrowable>(ex));
+    jenv->DeleteLocalRef(ex);
+    jenv->DeleteLocalRef(cls);
+}
+
+static jbyteArray mpswig_java_bytes(JNIEnv *jenv, const char *data, size_t len) {
+    jbyteArray out = jenv->NewByteArray(static_cast<jsize>(len));
+    if (out != nullptr && len > 0)
+        jenv->SetByteArrayRegion(out, 0, static_cast<jsize>(len),
+                                 reinterpret_cast<const jbyte *>(data));
+    return out;
+}
+%}
