@@ -64,9 +64,9 @@ final class Client
 
         try {
             $config = new \MercadoPagoNativeConfig();
-            $config->set_access_token($accessToken);
+            $config->set_access_token(self::string('the access token', $accessToken));
             if (isset($options['base_url'])) {
-                $config->set_base_url((string) $options['base_url']);
+                $config->set_base_url(self::string('base_url', $options['base_url']));
             }
             if (isset($options['timeout'])) {
                 $config->set_timeout_ms(self::ms($options['timeout']));
@@ -78,21 +78,24 @@ final class Client
                 $config->set_stall_timeout_ms(self::ms($options['stall_timeout']));
             }
             if (isset($options['max_retries'])) {
-                $config->set_max_retries((int) $options['max_retries']);
+                $config->set_max_retries(self::int('max_retries', $options['max_retries']));
             }
             if (isset($options['retry_delays'])) {
-                [$base, $max, $retryAfter] = array_map([self::class, 'ms'], $options['retry_delays']);
+                if (!is_array($options['retry_delays']) || count($options['retry_delays']) !== 3) {
+                    throw MercadoPagoException::invalidArgument('retry_delays is [base, max, max_retry_after] in seconds');
+                }
+                [$base, $max, $retryAfter] = array_map([self::class, 'ms'], array_values($options['retry_delays']));
                 $config->set_retry_delays_ms($base, $max, $retryAfter);
             }
             if (isset($options['ca_file'])) {
-                $config->set_ca_file((string) $options['ca_file']);
+                $config->set_ca_file(self::string('ca_file', $options['ca_file']));
             }
             if (isset($options['ca_pem'])) {
-                $config->set_ca_pem((string) $options['ca_pem']);
+                $config->set_ca_pem(self::string('ca_pem', $options['ca_pem']));
             }
             foreach (['proxy', 'user_agent_suffix', 'platform_id', 'integrator_id', 'corporation_id'] as $k) {
                 if (isset($options[$k])) {
-                    $config->{'set_' . $k}((string) $options[$k]);
+                    $config->{'set_' . $k}(self::string($k, $options[$k]));
                 }
             }
             $config->set_log_level($level);
@@ -219,19 +222,23 @@ final class Client
                 $r->set_body($bound['body']);
             }
             if (isset($o['idempotency_key'])) {
-                $r->set_idempotency_key((string) $o['idempotency_key']);
+                $r->set_idempotency_key(self::string('idempotency_key', $o['idempotency_key']));
             }
             if (isset($o['access_token'])) {
-                $r->set_access_token((string) $o['access_token']);
+                $r->set_access_token(self::string('access_token', $o['access_token']));
             }
-            foreach ($o['headers'] ?? [] as $name => $value) {
+            $headers = $o['headers'] ?? [];
+            if (!is_array($headers)) {
+                throw MercadoPagoException::invalidArgument('the headers option must be an array name => value');
+            }
+            foreach ($headers as $name => $value) {
                 $r->add_header((string) $name, Operation::text($value));
             }
             if (isset($o['timeout'])) {
                 $r->set_timeout_ms(self::ms($o['timeout']));
             }
             if (isset($o['max_retries'])) {
-                $r->set_max_retries((int) $o['max_retries']);
+                $r->set_max_retries(self::int('max_retries', $o['max_retries']));
             }
             return $r;
         } catch (MercadoPagoException $e) {
@@ -267,6 +274,23 @@ final class Client
                 ($this->logger)($level, $message);
             }
         }
+    }
+
+    /** A text option: a string without NUL bytes (C strings would cut it short). */
+    private static function string(string $what, mixed $value): string
+    {
+        if (!is_string($value) || str_contains($value, "\0")) {
+            throw MercadoPagoException::invalidArgument("$what must be a string without NUL bytes");
+        }
+        return $value;
+    }
+
+    private static function int(string $what, mixed $value): int
+    {
+        if (!is_int($value)) {
+            throw MercadoPagoException::invalidArgument("$what must be an int, not " . get_debug_type($value));
+        }
+        return $value;
     }
 
     /** Seconds (int or float, > 0) as the library's milliseconds, at least 1. */

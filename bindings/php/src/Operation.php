@@ -139,8 +139,8 @@ final class Operation
                 . get_debug_type($value));
         }
         $value = (string) $value;
-        if ($value === '') {
-            throw $this->error("the path parameter \$$name is empty");
+        if ($value === '' || str_contains($value, "\0")) {
+            throw $this->error("the path parameter \$$name is empty or holds a NUL byte");
         }
         return $value;
     }
@@ -148,12 +148,16 @@ final class Operation
     /** A query or header value as the API expects it (booleans as true/false). */
     public static function text(mixed $v): string
     {
-        return match (true) {
+        $text = match (true) {
             is_bool($v) => $v ? 'true' : 'false',
             is_scalar($v), $v instanceof \Stringable => (string) $v,
             default => throw MercadoPagoException::invalidArgument(
                 'a query or header value must be a scalar, not ' . get_debug_type($v)),
         };
+        if (str_contains($text, "\0")) {
+            throw MercadoPagoException::invalidArgument('a query or header value holds a NUL byte');
+        }
+        return $text;
     }
 
     private function error(string $what): Exception\InvalidArgumentException

@@ -159,6 +159,13 @@ final class ErrorsTest extends TestCase
         yield 'unknown action' => [fn (Client $c) => $c->payments->remove(1)];
         yield 'unknown operation' => [fn (Client $c) => $c->call('payments.remove', 1)];
         yield 'header with a line break' => [fn (Client $c) => $c->users->get([], ['headers' => ['X-A' => "a\r\nB: c"]])];
+        yield 'NUL in a path parameter' => [fn (Client $c) => $c->payments->get("1\0/../x")];
+        yield 'NUL in a query value' => [fn (Client $c) => iterator_to_array($c->payments->search(['q' => "a\0b"]))];
+        yield 'headers not an array' => [fn (Client $c) => $c->users->get([], ['headers' => 'X-A: b'])];
+        yield 'idempotency key not a string' => [fn (Client $c) => $c->payments->create([], ['idempotency_key' => ['k']])];
+        yield 'max_retries not an int' => [fn (Client $c) => $c->users->get([], ['max_retries' => '3'])];
+        yield 'empty access token' => [fn (Client $c) => new Client('')];
+        yield 'bad retry_delays' => [fn (Client $c) => new Client('TEST-a-123456', ['retry_delays' => [1]])];
         yield 'negative timeout' => [fn (Client $c) => $c->users->get([], ['timeout' => -1])];
         yield 'unknown client option' => [fn (Client $c) => new Client('TEST-a-123456', ['base_uri' => 'x'])];
         yield 'bad base URL' => [fn (Client $c) => new Client('TEST-a-123456', ['base_url' => 'ftp://example.com'])];
