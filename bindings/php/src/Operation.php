@@ -114,6 +114,14 @@ final class Operation
         if (!is_array($payload)) {
             throw $this->error('the query must be an array, not ' . get_debug_type($payload));
         }
+        // get($id, ['timeout' => 5]) would otherwise send the options as query
+        // parameters (and an access_token in a URL): no API query uses these names.
+        foreach (self::OPTIONS as $option) {
+            if (array_key_exists($option, $payload)) {
+                throw $this->error("'$option' is an option, not a query parameter: pass options "
+                    . 'after the query, e.g. get($id, [], [...]) or options: [...]');
+            }
+        }
         return ['path' => $path, 'query' => self::query($payload), 'body' => null,
             'options' => $options];
     }

@@ -49,6 +49,22 @@ final class OptionsTest extends TestCase
         $this->assertSame($payment['id'], $found[0]['id'] ?? null);
     }
 
+    public function testOptionsInTheQuerySlotAreRefusedNotSent(): void
+    {
+        $client = self::sandboxClient();
+        $before = self::sandbox()->requestCount();
+        foreach (['timeout' => 5, 'access_token' => 'TEST-other-seller-7654321'] as $name => $value) {
+            try {
+                $client->payments->get(123, [$name => $value]);
+                $this->fail("$name in the query slot was accepted");
+            } catch (\MercadoPago\Native\Exception\InvalidArgumentException $e) {
+                $this->assertStringContainsString("'$name' is an option", $e->getMessage());
+                $this->assertStringNotContainsString('7654321', $e->getMessage());
+            }
+        }
+        $this->assertSame($before, self::sandbox()->requestCount(), 'nothing was sent');
+    }
+
     public function testNonAsciiAndEmojiRoundTrip(): void
     {
         $client = self::sandboxClient();
