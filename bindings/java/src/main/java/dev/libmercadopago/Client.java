@@ -107,16 +107,22 @@ public final class Client extends ClientResources implements AutoCloseable {
         return builder().accessToken(accessToken).build();
     }
 
+    /*
+     * Levels: the library's "info" lines (one per request and answer) are what
+     * Java libraries log at DEBUG, and its "debug" lines (redacted bodies) at
+     * TRACE; so a logger left at INFO (JUL's default) gets warnings and errors only.
+     */
+
     /** The library's max log level for a System.Logger level (null: what the logger lets through). */
     private static int nativeLevel(Level level) {
         if (level == null) {
-            return LOGGER.isLoggable(Level.DEBUG) ? 4 : LOGGER.isLoggable(Level.INFO) ? 3
+            return LOGGER.isLoggable(Level.TRACE) ? 4 : LOGGER.isLoggable(Level.DEBUG) ? 3
                     : LOGGER.isLoggable(Level.WARNING) ? 2 : LOGGER.isLoggable(Level.ERROR) ? 1 : 0;
         }
         return switch (level) {
-            case ALL, TRACE, DEBUG -> 4;
-            case INFO -> 3;
-            case WARNING -> 2;
+            case ALL, TRACE -> 4;
+            case DEBUG -> 3;
+            case INFO, WARNING -> 2;
             case ERROR -> 1;
             case OFF -> 0;
         };
@@ -126,8 +132,8 @@ public final class Client extends ClientResources implements AutoCloseable {
         return switch (level) {
             case 1 -> Level.ERROR;
             case 2 -> Level.WARNING;
-            case 3 -> Level.INFO;
-            default -> Level.DEBUG;
+            case 3 -> Level.DEBUG;
+            default -> Level.TRACE;
         };
     }
 

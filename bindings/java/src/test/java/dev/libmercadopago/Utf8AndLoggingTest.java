@@ -33,6 +33,34 @@ class Utf8AndLoggingTest {
     }
 
     @Test
+    void quietByDefault(Sandbox sandbox) {
+        // JUL's default level is INFO: the per-request lines (DEBUG) are not even produced.
+        Logger jul = Logger.getLogger("dev.libmercadopago");
+        List<LogRecord> records = new ArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jul.setLevel(java.util.logging.Level.INFO);
+        jul.addHandler(h);
+        try (Client client = sandbox.client()) {
+            client.users().get();
+        } finally {
+            jul.removeHandler(h);
+            jul.setLevel(null);
+        }
+        assertTrue(records.isEmpty(), records.toString());
+    }
+
+    @Test
     void logsGoToSystemLoggerRedacted(Sandbox sandbox) {
         String token = "TEST-VerySecretTokenXyz-1234567";
         String card = Sandbox.TEST_CARDS.get("visa");
@@ -56,7 +84,7 @@ class Utf8AndLoggingTest {
         jul.setLevel(java.util.logging.Level.ALL);
         jul.setUseParentHandlers(false); // keep the test's output quiet
         jul.addHandler(h);
-        try (Client client = sandbox.clientBuilder().accessToken(token).logLevel(Level.DEBUG).build()) {
+        try (Client client = sandbox.clientBuilder().accessToken(token).logLevel(Level.TRACE).build()) {
             String cardToken = client.cardTokens().create(Map.of(
                     "card_number", card, "expiration_month", 11, "expiration_year", 2030,
                     "security_code", "917", "cardholder", Map.of("name", "APRO",
@@ -87,8 +115,11 @@ class Utf8AndLoggingTest {
             assertFalse(m.contains("19119119100"), m);
             sawBody |= m.contains("\"security_code\":\"[REDACTED]\"");
         }
-        assertTrue(sawBody, "DEBUG shows the (redacted) bodies");
-        assertTrue(records.stream().anyMatch(r -> r.getLevel() == java.util.logging.Level.INFO
-                && r.getMessage().contains("/v1/payments")), "INFO: each request");
+        assertTrue(sawBody, "TRACE shows the (redacted) bodies");
+        // System.Logger DEBUG is JUL's FINE: one line per request and answer.
+        assertTrue(records.stream().anyMatch(r -> r.getLevel() == java.util.logging.Level.FINE
+                && r.getMessage().contains("/v1/payments")), "DEBUG: each request");
+        assertTrue(records.stream().noneMatch(r -> r.getLevel() == java.util.logging.Level.INFO),
+                "nothing at INFO: a default logger stays quiet on success");
     }
 }
