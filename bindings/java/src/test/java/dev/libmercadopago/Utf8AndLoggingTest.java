@@ -34,7 +34,7 @@ class Utf8AndLoggingTest {
 
     @Test
     void quietByDefault(Sandbox sandbox) {
-        // JUL's default level is INFO: the per-request lines (DEBUG) are not even produced.
+        // JUL's default level is INFO: a successful call logs nothing there (its lines are DEBUG).
         Logger jul = Logger.getLogger("dev.libmercadopago");
         List<LogRecord> records = new ArrayList<>();
         Handler h = new Handler() {
