@@ -16,7 +16,7 @@ cpu=0
 if ! grep -q '^MP_BUILD_JAVA:BOOL=ON' "$release/CMakeCache.txt" 2>/dev/null; then
   cmake --preset release -DMP_BUILD_JAVA=ON >/dev/null
 fi
-cmake --build "$release" -j2 --target mercadopago_jni mp-sandbox >/dev/null
+cmake --build "$release" -j2 --target mercadopago_jni mp-sandbox
 (cd bindings/java && mvn -B -q -DskipTests -Dmp.swig.dir="$release/bindings/java/swig" \
    -Dmp.native.dir="$release/bindings/java/native" install)
 (cd bench/java && mvn -B -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
