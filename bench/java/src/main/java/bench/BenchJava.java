@@ -52,7 +52,7 @@ public final class BenchJava {
         Object get(long id) throws Exception;
     }
 
-    record Round(double threadUs, double processUs, double perSecond) {}
+    record Round(double threadUs, double processUs, double perSecond, double gcUs) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ public final class BenchJava {
 
         System.out.printf("payments.get %s, %d requests x %d rounds (official SDK: %d), one thread%n",
                 url, n, rounds, nOfficial);
-        System.out.printf("%-44s %14s %14s %12s%n", "client", "thread CPU/req", "process CPU/req", "req/s");
+        System.out.printf("%-44s %14s %14s %12s %10s%n", "client", "thread CPU/req", "process CPU/req", "req/s", "GC/req");
         Map<String, Round> medians = new LinkedHashMap<>();
         for (Map.Entry<String, Get> c : clients.entrySet()) {
             int count = c.getKey().startsWith("official") ? nOfficial : n;
@@ -111,9 +111,11 @@ public final class BenchJava {
             for (int r = 0; r < rounds; r++) {
                 rs.add(round(c.getValue(), id, count));
             }
-            Round m = new Round(median(rs, Round::threadUs), median(rs, Round::processUs), median(rs, Round::perSecond));
+            Round m = new Round(median(rs, Round::threadUs), median(rs, Round::processUs), median(rs, Round::perSecond),
+                    median(rs, Round::gcUs));
             medians.put(c.getKey(), m);
-            System.out.printf("%-44s %11.1f us %12.1f us %12.0f%n", c.getKey(), m.threadUs(), m.processUs(), m.perSecond());
+            System.out.printf("%-44s %11.1f us %12.1f us %12.0f %7.1f us%n", c.getKey(), m.threadUs(), m.processUs(),
+                    m.perSecond(), m.gcUs());
         }
         Round base = medians.values().iterator().next();
         System.out.println("ratios to mercadopago-native (thread CPU / process CPU / req/s):");
@@ -134,6 +136,7 @@ public final class BenchJava {
     }
 
     static Round round(Get get, long id, int count) throws Exception {
+        long g0 = gcMillis();
         long t0 = System.nanoTime();
         long c0 = THREADS.getCurrentThreadCpuTime();
         long p0 = OS.getProcessCpuTime();
@@ -143,7 +146,18 @@ public final class BenchJava {
         long p1 = OS.getProcessCpuTime();
         long c1 = THREADS.getCurrentThreadCpuTime();
         long t1 = System.nanoTime();
-        return new Round((c1 - c0) / 1e3 / count, (p1 - p0) / 1e3 / count, count / ((t1 - t0) / 1e9));
+        long g1 = gcMillis();
+        return new Round((c1 - c0) / 1e3 / count, (p1 - p0) / 1e3 / count, count / ((t1 - t0) / 1e9),
+                (g1 - g0) * 1e3 / count);
+    }
+
+    /** Wall time spent in garbage collections so far (all collectors). */
+    static long gcMillis() {
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     interface Field {
