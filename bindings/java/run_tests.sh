@@ -22,3 +22,8 @@ mvn -B -q \
   -Dmp.native.dir="$build/bindings/java/native" \
   verify "$@"
 echo "java: all tests passed; jar: $root/bindings/java/target/mercadopago-native-0.1.0.jar"
+# The README's way to a first payment, from the built jar.
+out=$(bash "$root/bindings/java/run_example.sh")
+echo "$out"
+grep -q ' approved ' <<<"$out" || { echo "java: the example made no approved payment" >&2; exit 1; }
+
