@@ -8,22 +8,17 @@ import com.mercadopago.net.MPRequest;
 import com.mercadopago.net.MPResponse;
 import dev.libmercadopago.Client;
 import dev.libmercadopago.Sandbox;
-import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -65,7 +60,7 @@ public final class BenchJava {
         int rounds = Integer.parseInt(a.getOrDefault("--rounds", "7"));
         int nOfficial = Integer.parseInt(a.getOrDefault("--n-official", String.valueOf(n)));
         String pem = caFile == null ? null : Files.readString(Path.of(caFile));
-        SSLContext ssl = pem == null ? SSLContext.getDefault() : trusting(pem);
+        SSLContext ssl = pem == null ? SSLContext.getDefault() : Sandbox.trusting(pem);
 
         Client.Builder nb = Client.builder().accessToken(TOKEN).baseUrl(url).maxRetries(0);
         Client nativeClient = (pem == null ? nb : nb.caPem(pem)).build();
@@ -183,20 +178,6 @@ public final class BenchJava {
                 "payer", Map.of("email", "bench@example.com"))).get("id")).longValue();
     }
 
-    static SSLContext trusting(String pem) throws Exception {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        int i = 0;
-        for (Certificate cert : CertificateFactory.getInstance("X.509")
-                .generateCertificates(new ByteArrayInputStream(pem.getBytes()))) {
-            ks.setCertificateEntry("ca" + i++, cert);
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
-    }
 
     /**
      * The SDK's own MPDefaultHttpClient over an Apache 4 pooled client like the
