@@ -17,7 +17,7 @@ fi
 cmake --build "$build" -j"$jobs" --target mercadopago_jni mercadopago mercadopago_sandbox
 
 cd "$root/bindings/java"
-mvn -B -q \
+mvn -B -q -Dstyle.color=never \
   -Dmp.swig.dir="$build/bindings/java/swig" \
   -Dmp.native.dir="$build/bindings/java/native" \
   verify "$@"
