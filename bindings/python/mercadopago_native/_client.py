@@ -192,6 +192,15 @@ class Operation:
 
     def bind(self, args: Sequence[Any], kwargs: Dict[str, Any]) -> Dict[str, Any]:
         """Splits a call's arguments into path, query and body."""
+        n = len(self.params)
+        if not kwargs and (len(args) == n or (self.has_body and len(args) == n + 1)) \
+                and None not in args[:n]:
+            # The common call (get(id), create(body), update(id, body)): nothing to sort
+            # out, so none of the general path's list and dict work (measured: it is a
+            # tenth of a payments.get's client CPU).
+            return {"path": [(name, _text(v)) for name, v in zip(self.params, args)],
+                    "query": [],
+                    "body": _encode_body(args[n]) if len(args) > n else None}
         args = list(args)
         path: List[Tuple[str, str]] = []
         for name in self.params:
@@ -310,8 +319,10 @@ class PageIterator(Iterator[Any]):
 
 def _invoke(client: "Client", op: Operation, args: Sequence[Any],
             kwargs: Dict[str, Any]) -> Any:
-    options = _split_options(kwargs)
-    page_size = kwargs.pop("page_size", 0) if op.pages else 0
+    # No keyword arguments (the common call): no options to split, and the
+    # native call goes without keywords, which pybind11 parses faster.
+    options = _split_options(kwargs) if kwargs else {}
+    page_size = kwargs.pop("page_size", 0) if op.pages and kwargs else 0
     bound = op.bind(args, kwargs)
     if op.pages:
         return PageIterator(client, op, bound, options, page_size or 0)
@@ -497,8 +508,12 @@ class Client(ClientResources):
     # -- calls ------------------------------------------------------------
     def _call(self, operation: str, bound: Dict[str, Any],
               options: Dict[str, Any]) -> Union[Result, ListResult]:
-        response = self._native.call(operation, bound["path"], bound["query"], bound["body"],
-                                     **options)
+        if options:
+            response = self._native.call(operation, bound["path"], bound["query"],
+                                         bound["body"], **options)
+        else:
+            response = self._native.call(operation, bound["path"], bound["query"],
+                                         bound["body"])
         return _result(response)
 
     def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
