@@ -120,18 +120,34 @@ class Headers(Mapping[str, str]):
 
 
 class _ResultMixin:
-    http_status: int
-    headers: Headers
-    request_id: str
-    idempotency_key: str
-    attempts: int
+    """What a result carries besides its JSON, read from the native response
+    on access (it is held anyway, for header lookups): a call pays for none of
+    it unless asked."""
+
+    _response: Any
 
     def _attach(self, response: Any) -> None:
-        self.http_status = response.http_status
-        self.headers = Headers(response)
-        self.request_id = response.request_id
-        self.idempotency_key = response.idempotency_key
-        self.attempts = response.attempts
+        self._response = response
+
+    @property
+    def http_status(self) -> int:
+        return self._response.http_status
+
+    @property
+    def headers(self) -> Headers:
+        return Headers(self._response)
+
+    @property
+    def request_id(self) -> str:
+        return self._response.request_id
+
+    @property
+    def idempotency_key(self) -> str:
+        return self._response.idempotency_key
+
+    @property
+    def attempts(self) -> int:
+        return self._response.attempts
 
 
 class Result(_ResultMixin, dict):
