@@ -438,6 +438,25 @@ inline std::string oauth_authorization_url(const char *client_id, const char *re
     }
 }
 
+/* A constructor that fails has already made its object: free it before
+ * raising ("result" is the wrapper's variable in every SWIG language). */
+%define MPSWIG_CONSTRUCTOR_EXCEPTION(cls)
+%exception cls {
+    mpswig::pending().reset();
+    $action
+    if (mpswig::failed()) {
+        delete result;
+        result = nullptr;
+        MPSWIG_THROW();
+    }
+}
+%enddef
+MPSWIG_CONSTRUCTOR_EXCEPTION(mpswig::Config::Config)
+MPSWIG_CONSTRUCTOR_EXCEPTION(mpswig::Request::Request)
+MPSWIG_CONSTRUCTOR_EXCEPTION(mpswig::Batch::Batch)
+MPSWIG_CONSTRUCTOR_EXCEPTION(mpswig::Client::Client)
+MPSWIG_CONSTRUCTOR_EXCEPTION(mpswig::Sandbox::Sandbox)
+
 /* Reading what a call left (and taking the failure itself) must not clear it. */
 %noexception mpswig::take_failure;
 %noexception mpswig::Failure;
