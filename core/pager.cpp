@@ -42,6 +42,10 @@ Pager::Pager(Client &client, const Operation &op, CallOptions options, long page
 }
 
 std::optional<Response> Pager::next_page() {
+    return fetch(false);
+}
+
+std::optional<Response> Pager::fetch(bool keep_items) {
     if (done_) return std::nullopt;
     CallOptions o = options_;
     if (op_.paging != Paging::ARRAY) {
@@ -50,21 +54,19 @@ std::optional<Response> Pager::next_page() {
     }
     Response page = client_.call(op_, o);
     if (page.error) throw Error(*page.error);
-    load_items(page);
+    long count = static_cast<long>(load_items(page, keep_items));
     if (op_.paging == Paging::ARRAY || op_.paging == Paging::NONE) {
         done_ = true;
     } else {
-        offset_ += static_cast<long>(items_.size());
+        offset_ += count;
         // Stop on an empty or short page, or once the total is reached:
         // never ask twice for the same offset, so no item repeats.
-        if (items_.empty() || static_cast<long>(items_.size()) < limit_ ||
-            (total_ >= 0 && offset_ >= total_))
-            done_ = true;
+        if (count == 0 || count < limit_ || (total_ >= 0 && offset_ >= total_)) done_ = true;
     }
     return page;
 }
 
-void Pager::load_items(Response &page) {
+size_t Pager::load_items(Response &page, bool keep_items) {
     items_.clear();
     next_ = 0;
     simdjson::dom::element root = page.json();
@@ -87,12 +89,17 @@ void Pager::load_items(Response &page) {
         simdjson::dom::element total;
         if (!obj.at_pointer("/paging/total").get(total)) total_ = number_or_string(total);
     }
-    for (simdjson::dom::element item : arr) items_.push_back(simdjson::minify(item));
+    size_t count = 0;
+    for (simdjson::dom::element item : arr) {
+        if (keep_items) items_.push_back(simdjson::minify(item));
+        ++count;
+    }
+    return count;
 }
 
 std::optional<std::string> Pager::next_item() {
     while (next_ >= items_.size()) {
-        if (!next_page()) return std::nullopt;
+        if (!fetch(true)) return std::nullopt;
     }
     return std::move(items_[next_++]);
 }

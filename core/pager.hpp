@@ -27,7 +27,10 @@ class Pager {
     int64_t total() const { return total_; }
 
   private:
-    void load_items(Response &page);
+    // One page; the items are copied out as text only for next_item (a
+    // caller walking pages reads them from the page itself).
+    std::optional<Response> fetch(bool keep_items);
+    size_t load_items(Response &page, bool keep_items);
 
     Client &client_;
     const Operation &op_;
