@@ -272,7 +272,9 @@ public:
     size_t size() const { return mp_batch_size(h_); }
     /* MP_OK (0) or the category of call index's failure. */
     int status(size_t index) const { return mp_batch_status(h_, index); }
-    /* The failure of call index, null when it succeeded. */
+    /* The failure of call index, null when it succeeded. It moves out the
+     * call's response (its body goes into the Failure), so a layer reads
+     * either error(i) or take_response(i), never both. */
     Failure *error(size_t index) {
         mp_status s = mp_batch_status(h_, index);
         if (s == MP_OK)
