@@ -105,6 +105,22 @@ mp_status mp_config_set_stall_timeout_ms(mp_config *c, long ms) {
     return set_timeout(c, &mp::Config::stall_timeout_ms, ms);
 }
 
+mp_status mp_config_set_max_response_bytes(mp_config *config, size_t bytes) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr && bytes >= 1024);
+        config->config.max_response_bytes = bytes;
+        return MP_OK;
+    });
+}
+
+mp_status mp_config_set_proxy_from_environment(mp_config *config, int on) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr);
+        config->config.proxy_from_env = on != 0;
+        return MP_OK;
+    });
+}
+
 mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata, mp_log_level max_level) {
     return guard([&] {
         MP_CHECK_ARG(config != nullptr);

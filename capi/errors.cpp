@@ -1,6 +1,8 @@
 // mp_status names, the thread-local last error and its accessors.
 #include "handles.hpp"
 
+#include <cstring>
+
 namespace mp::capi {
 
 namespace {
@@ -24,6 +26,7 @@ mp_status status_for(mp::ErrorKind kind) {
     case ErrorKind::Signature: return MP_ERR_SIGNATURE;
     case ErrorKind::NoMemory: return MP_ERR_NO_MEMORY;
     case ErrorKind::Internal: return MP_ERR_INTERNAL;
+    case ErrorKind::Protocol: return MP_ERR_PROTOCOL;
     }
     return MP_ERR_INTERNAL;
 }
@@ -56,7 +59,11 @@ using namespace mp::capi;
 extern "C" {
 
 const char *mp_status_name(mp_status status) {
-    switch (status) {
+    // Read as an int: a C caller may pass any value, and loading an enum
+    // outside its range is undefined behaviour in C++.
+    int code;
+    std::memcpy(&code, &status, sizeof code);
+    switch (code) {
     case MP_OK: return "ok";
     case MP_ERR_INVALID_ARGUMENT: return "invalid_argument";
     case MP_ERR_JSON: return "json";
@@ -74,6 +81,7 @@ const char *mp_status_name(mp_status status) {
     case MP_ERR_INTERNAL: return "internal";
     case MP_ERR_NOT_PRESENT: return "not_present";
     case MP_ITER_OVER: return "iter_over";
+    case MP_ERR_PROTOCOL: return "protocol";
     }
     return "unknown";
 }

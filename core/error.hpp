@@ -23,6 +23,7 @@ enum class ErrorKind {
     Signature,
     NoMemory,
     Internal,
+    Protocol,   // an answer the API never gives: 3xx, a status outside 200-599, over the limits
 };
 
 struct ErrorDetail {

@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libcurl4-openssl-dev libssl-dev libsimdjson-dev libcpp-httplib-dev
-  catch2 abigail-tools clang-format nlohmann-json3-dev curl
+  catch2 abigail-tools clang-format nlohmann-json3-dev curl openssl python3
+  clang libclang-rt-14-dev llvm
   swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring phpunit
   openjdk-17-jdk-headless maven
 )

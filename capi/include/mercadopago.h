@@ -76,16 +76,19 @@ typedef enum mp_status {
     MP_ERR_NO_MEMORY = -13,
     MP_ERR_INTERNAL = -14,        /* a bug in libmercadopago: please report it */
     MP_ERR_NOT_PRESENT = -15,     /* a JSON read found nothing, or another type, there */
-    MP_ITER_OVER = -16            /* a pager has no more pages or items (not an error) */
+    MP_ITER_OVER = -16,           /* a pager has no more pages or items (not an error) */
+    MP_ERR_PROTOCOL = -17         /* the server's answer is not one the API gives: a redirect
+                                     (3xx), a status outside 200-599, a body or headers over
+                                     the limits, a malformed answer; not retried */
 } mp_status;
 
 /* The lowest (most negative) status, so bindings can walk them all. */
-#define MP_STATUS_MIN MP_ITER_OVER
+#define MP_STATUS_MIN MP_ERR_PROTOCOL
 
 /* A stable identifier for a status: "ok", "invalid_argument", "json",
  * "network", "timeout", "tls", "auth", "not_found", "validation", "conflict",
  * "rate_limited", "server", "signature", "no_memory", "internal",
- * "not_present", "iter_over"; "unknown" for any other value. Static storage. */
+ * "not_present", "iter_over", "protocol"; "unknown" for any other value. Static storage. */
 MP_EXTERN const char *mp_status_name(mp_status status);
 
 typedef struct mp_error mp_error;
@@ -155,6 +158,24 @@ MP_EXTERN mp_status mp_config_set_retry_delays_ms(mp_config *config, long base_m
                                                   long max_retry_after_ms);
 /* A connection that moves no byte for this long is dropped (default 20 s). */
 MP_EXTERN mp_status mp_config_set_stall_timeout_ms(mp_config *config, long ms);
+/* Every timeout and delay above is at most 24 hours (86400000 ms); a larger
+ * value is refused with MP_ERR_INVALID_ARGUMENT. */
+#define MP_MAX_TIMEOUT_MS 86400000L
+
+/* The largest answer body the client accepts (default 32 MiB, far above the
+ * largest page the API sends; at least 1024). A longer body, or headers over
+ * 256 KiB, end the call with MP_ERR_PROTOCOL as soon as they are seen: the
+ * client never holds more than this in memory for one answer. */
+MP_EXTERN mp_status mp_config_set_max_response_bytes(mp_config *config, size_t bytes);
+#define MP_DEFAULT_MAX_RESPONSE_BYTES ((size_t)32 << 20)
+
+/* Proxies. By default no proxy is used unless mp_config_set_proxy names one:
+ * the http_proxy/https_proxy/all_proxy/no_proxy environment variables are
+ * ignored. on = 1 honours them (for an https:// base URL only). Whatever the
+ * setting, a plain http:// base URL (the local sandbox) never goes through a
+ * proxy, so the access token is never sent in clear to one, and requests
+ * through a proxy always tunnel TLS (CONNECT). */
+MP_EXTERN mp_status mp_config_set_proxy_from_environment(mp_config *config, int on);
 
 /* Logging. The callback gets every request, answer, retry and timing at or
  * below max_level, already redacted: the access token, card numbers,
