@@ -45,6 +45,10 @@ mp_status mp_request_set_path_param(mp_request *request, const char *name, const
                 v = value;
                 return MP_OK;
             }
+        // No operation has more than 3: a bound keeps the lookup above cheap.
+        if (request->options.path_params.size() >= 16)
+            return set_last_error(mp::ErrorKind::InvalidArgument,
+                                  "a request takes at most 16 path parameters");
         request->options.path_params.emplace_back(name, value);
         return MP_OK;
     });
@@ -98,7 +102,7 @@ mp_status mp_request_add_header(mp_request *request, const char *name, const cha
 
 mp_status mp_request_set_timeout_ms(mp_request *request, long ms) {
     return guard([&] {
-        MP_CHECK_ARG(request != nullptr && ms > 0);
+        MP_CHECK_ARG(request != nullptr && ms > 0 && ms <= MP_MAX_TIMEOUT_MS);
         request->options.timeout_ms = ms;
         return MP_OK;
     });

@@ -1,6 +1,8 @@
 // mp_config: the settings a client is created from.
 #include "handles.hpp"
 
+#include <cstring>
+
 using namespace mp::capi;
 
 namespace {
@@ -18,7 +20,7 @@ mp_status set_string(mp_config *config, std::string mp::Config::*field, const ch
 mp_status set_timeout(mp_config *config, long mp::Config::*field, long ms) {
     return guard([&] {
         MP_CHECK_ARG(config != nullptr);
-        MP_CHECK_ARG(ms > 0);
+        MP_CHECK_ARG(ms > 0 && ms <= MP_MAX_TIMEOUT_MS);
         config->config.*field = ms;
         return MP_OK;
     });
@@ -93,7 +95,9 @@ mp_status mp_config_set_max_retries(mp_config *config, int max_retries) {
 mp_status mp_config_set_retry_delays_ms(mp_config *config, long base_ms, long max_ms,
                                         long max_retry_after_ms) {
     return guard([&] {
-        MP_CHECK_ARG(config != nullptr && base_ms >= 0 && max_ms >= base_ms && max_retry_after_ms >= 0);
+        MP_CHECK_ARG(config != nullptr && base_ms >= 0 && max_ms >= base_ms &&
+                     max_ms <= MP_MAX_TIMEOUT_MS && max_retry_after_ms >= 0 &&
+                     max_retry_after_ms <= MP_MAX_TIMEOUT_MS);
         config->config.retry.base_delay_ms = base_ms;
         config->config.retry.max_delay_ms = max_ms;
         config->config.retry.max_retry_after_ms = max_retry_after_ms;
@@ -124,9 +128,13 @@ mp_status mp_config_set_proxy_from_environment(mp_config *config, int on) {
 mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata, mp_log_level max_level) {
     return guard([&] {
         MP_CHECK_ARG(config != nullptr);
-        MP_CHECK_ARG(max_level >= MP_LOG_ERROR && max_level <= MP_LOG_DEBUG);
+        // Read as an int: a C caller may pass any value, and loading an enum
+        // outside its range is undefined behaviour in C++.
+        int level;
+        std::memcpy(&level, &max_level, sizeof level);
+        MP_CHECK_ARG(level >= MP_LOG_ERROR && level <= MP_LOG_DEBUG);
         mp::Logger &logger = config->config.logger;
-        logger.max_level = static_cast<mp::LogLevel>(max_level);
+        logger.max_level = static_cast<mp::LogLevel>(level);
         if (!fn) {
             logger.sink = nullptr;
             return MP_OK;

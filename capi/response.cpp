@@ -67,11 +67,12 @@ mp_status mp_response_get_int64(mp_response *r, const char *pointer, int64_t *ou
     return read_at(r, pointer, [&](simdjson::dom::element e) {
         int64_t n;
         if (e.get_int64().get(n)) {
-            // 12.0 is an integer too; 12.5 is not.
+            // 12.0 is an integer too; 12.5 and 1e300 are not int64 values.
             double d;
-            if (e.get_double().get(d) || d != static_cast<double>(static_cast<int64_t>(d)))
+            if (e.get_double().get(d) || !(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
                 return false;
             n = static_cast<int64_t>(d);
+            if (static_cast<double>(n) != d) return false;
         }
         *out = n;
         return true;

@@ -3,6 +3,7 @@
 
 #include "webhook.hpp"
 
+#include <cstring>
 #include <ctime>
 #include <vector>
 
@@ -11,8 +12,10 @@ using namespace mp::capi;
 extern "C" {
 
 const char *mp_webhook_result_name(mp_webhook_result result) {
-    if (result < MP_WEBHOOK_OK || result > MP_WEBHOOK_OUT_OF_TOLERANCE) return "unknown";
-    return mp::webhook_result_name(static_cast<mp::WebhookResult>(result)).data();
+    int code; // read as an int: any value may come from C (see mp_status_name)
+    std::memcpy(&code, &result, sizeof code);
+    if (code < MP_WEBHOOK_OK || code > MP_WEBHOOK_OUT_OF_TOLERANCE) return "unknown";
+    return mp::webhook_result_name(static_cast<mp::WebhookResult>(code)).data();
 }
 
 mp_status mp_webhook_verify(const char *x_signature, const char *x_request_id, const char *data_id,

@@ -23,12 +23,27 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr size_t kMaxPathParams = 16;   // no operation has more than 3
+constexpr size_t kMaxExtraHeaders = 64;
+constexpr size_t kMaxHeaderBytes = 8192;
+constexpr size_t kMaxUrlBytes = 16384;
+constexpr size_t kMaxLoggedBody = 16 << 10;
+constexpr size_t kMaxMessageBytes = 2048;
+
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
 }
 
+void check_timeout(const char *what, long ms) {
+    if (ms <= 0 || ms > kMaxTimeoutMs)
+        throw Error(ErrorKind::InvalidArgument,
+                    std::string(what) + " must be from 1 ms to 24 hours (86400000 ms)");
+}
+
 void check_header(std::string_view name, std::string_view value) {
     if (name.empty()) throw Error(ErrorKind::InvalidArgument, "a header name is empty");
+    if (name.size() + value.size() > kMaxHeaderBytes)
+        throw Error(ErrorKind::InvalidArgument, "a header is longer than 8192 bytes");
     for (char c : name) {
         auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u >= 0x7F || c == ':')
@@ -60,6 +75,15 @@ std::string merge_preset(const std::string &body, std::string_view preset) {
     return out;
 }
 
+// What a log line shows of a body: the start of it, redacted (a little more
+// is redacted than shown, so that no secret is cut before it is recognised).
+std::string body_for_log(std::string_view body, std::string_view token1, std::string_view token2) {
+    std::string shown = printable(redact_json(body.substr(0, kMaxLoggedBody + 256), token1, token2),
+                                  kMaxLoggedBody, true);
+    if (body.size() > kMaxLoggedBody) shown += " (" + std::to_string(body.size()) + " bytes in all)";
+    return shown;
+}
+
 long ms_between(Clock::time_point a, Clock::time_point b) {
     return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count());
 }
@@ -69,13 +93,28 @@ long ms_between(Clock::time_point a, Clock::time_point b) {
 Client::Client(Config config) : config_(std::move(config)) {
     config_.base_url = normalize_base_url(config_.base_url);
     if (!config_.access_token.empty()) check_access_token(config_.access_token);
-    if (config_.connect_timeout_ms <= 0 || config_.timeout_ms <= 0 || config_.stall_timeout_ms <= 0)
-        throw Error(ErrorKind::InvalidArgument, "timeouts must be positive");
-    if (config_.retry.max_retries < 0 || config_.retry.max_retries > 10)
+    check_timeout("the connect timeout", config_.connect_timeout_ms);
+    check_timeout("the timeout", config_.timeout_ms);
+    check_timeout("the stall timeout", config_.stall_timeout_ms);
+    const RetryPolicy &r = config_.retry;
+    if (r.max_retries < 0 || r.max_retries > 10)
         throw Error(ErrorKind::InvalidArgument, "max retries must be between 0 and 10");
-    for (const std::string *id : {&config_.platform_id, &config_.integrator_id,
-                                  &config_.corporation_id, &config_.user_agent_suffix})
-        check_header("X-Id", *id);
+    if (r.base_delay_ms < 0 || r.max_delay_ms < r.base_delay_ms || r.max_delay_ms > kMaxTimeoutMs ||
+        r.max_retry_after_ms < 0 || r.max_retry_after_ms > kMaxTimeoutMs)
+        throw Error(ErrorKind::InvalidArgument,
+                    "retry delays must be from 0 to 24 hours, the base no more than the maximum");
+    if (config_.max_response_bytes < 1024)
+        throw Error(ErrorKind::InvalidArgument, "the maximum response size must be at least 1024");
+    // Through a proxy, a plain http:// request (the local sandbox) would
+    // hand the proxy the access token in clear.
+    if (!config_.proxy.empty() && config_.base_url.compare(0, 7, "http://") == 0)
+        throw Error(ErrorKind::InvalidArgument,
+                    "a proxy cannot be used with a plain http:// base URL: the access token "
+                    "would reach the proxy in clear");
+    check_header("X-Platform-Id", config_.platform_id);
+    check_header("X-Integrator-Id", config_.integrator_id);
+    check_header("X-Corporation-Id", config_.corporation_id);
+    check_header("User-Agent", config_.user_agent_suffix);
     if (!config_.access_token.empty()) auth_header_ = "Authorization: Bearer " + config_.access_token;
     transport_ = std::make_unique<Transport>(config_);
 }
@@ -85,14 +124,22 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     pc.op = &op;
     pc.token = o.access_token.empty() ? config_.access_token : o.access_token;
     check_access_token(pc.token);
-    if (o.timeout_ms < 0) throw Error(ErrorKind::InvalidArgument, "the timeout must be positive");
+    if (o.timeout_ms != 0) check_timeout("the timeout", o.timeout_ms);
     if (o.max_retries > 10) throw Error(ErrorKind::InvalidArgument, "max retries must be at most 10");
+    if (o.path_params.size() > kMaxPathParams)
+        throw Error(ErrorKind::InvalidArgument, "a call takes at most 16 path parameters");
+    if (o.headers.size() > kMaxExtraHeaders)
+        throw Error(ErrorKind::InvalidArgument, "a call takes at most 64 extra headers");
     pc.timeout_ms = o.timeout_ms > 0 ? o.timeout_ms : config_.timeout_ms;
     pc.max_retries = o.max_retries >= 0 ? o.max_retries : config_.retry.max_retries;
 
     HttpRequest &req = pc.http;
     req.method = method_name(op.method);
     req.url = config_.base_url + expand_path(op.path, o.path_params) + build_query(o.query);
+    // Servers refuse much shorter URLs than libcurl's own limit (8 MB).
+    if (req.url.size() > kMaxUrlBytes)
+        throw Error(ErrorKind::InvalidArgument, "the request URL is " + std::to_string(req.url.size()) +
+                                                    " bytes long, more than 16384");
 
     // Bodies are checked before anything is sent: bad JSON never leaves the process.
     if (o.has_body) {
@@ -157,9 +204,10 @@ void Client::before_attempt(PreparedCall &pc, int attempt, long remaining_ms) co
     std::string m = "-> " + std::string(pc.http.method) + " " + std::string(pc.op->path) + " (" +
                     std::string(pc.op->name) + ", attempt " + std::to_string(attempt);
     if (!pc.idempotency_key.empty()) m += ", idempotency key " + pc.idempotency_key;
-    log.log(LogLevel::Info, redact_text(m + ")", pc.token));
+    log.log(LogLevel::Info, redact_text(m + ")", pc.token, config_.access_token));
     if (!pc.body.empty() && log.enabled(LogLevel::Debug))
-        log.log(LogLevel::Debug, "   request body: " + redact_json(pc.body, pc.token));
+        log.log(LogLevel::Debug,
+                "   request body: " + body_for_log(pc.body, pc.token, config_.access_token));
 }
 
 // Classifies the outcome of one attempt, logs it, and decides whether to try
@@ -173,14 +221,16 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
     res.attempts = a.number;
     std::optional<long> retry_after;
     if (a.answered) {
-        if (const char *rid = res.http.header("X-Request-Id")) res.request_id = rid;
+        if (const char *rid = res.http.header("X-Request-Id"))
+            res.request_id = redact_text(clean_request_id(rid), pc.token, config_.access_token);
         if (log.enabled(LogLevel::Info))
             log.log(LogLevel::Info, "<- " + std::to_string(res.http.status) + " " + what + " in " +
                                         std::to_string(a.took_ms) + " ms (request id " +
                                         (res.request_id.empty() ? "none" : res.request_id) + ")");
         if (log.enabled(LogLevel::Debug))
-            log.log(LogLevel::Debug, "   response body: " + redact_json(res.http.body, pc.token));
-        if (res.http.status < 400) {
+            log.log(LogLevel::Debug, "   response body: " +
+                                         body_for_log(res.http.body, pc.token, config_.access_token));
+        if (res.http.status >= 200 && res.http.status < 300) {
             budget_.on_success();
             return;
         }
@@ -191,10 +241,14 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
         if (log.enabled(LogLevel::Warn))
             log.log(LogLevel::Warn, redact_text("!! " + a.error.message + " after " +
                                                     std::to_string(a.took_ms) + " ms",
-                                                pc.token));
+                                                pc.token, config_.access_token));
     }
     ErrorDetail &e = a.error;
-    e.message = redact_text(e.message, pc.token);
+    // Every text of the record is redacted: the server may quote anything back.
+    e.message = printable(redact_text(e.message, pc.token, config_.access_token), kMaxMessageBytes);
+    e.api_error = redact_text(e.api_error, pc.token, config_.access_token);
+    e.causes_json = redact_json(e.causes_json, pc.token, config_.access_token);
+    e.request_id = redact_text(e.request_id, pc.token, config_.access_token);
     e.idempotency_key = pc.idempotency_key;
     e.attempts = a.number;
     e.retryable = kind_is_retryable(e.kind, e.http_status);

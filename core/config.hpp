@@ -9,6 +9,9 @@
 namespace mp {
 
 inline constexpr const char *kProductionBaseUrl = "https://api.mercadopago.com";
+// Every timeout and delay is at most a day: the deadlines computed from them
+// can then never overflow.
+inline constexpr long kMaxTimeoutMs = 86400000;
 
 struct Config {
     std::string access_token;

@@ -59,6 +59,10 @@ ErrorKind kind_for_http_status(int status);
 // Whether a failure of this kind may succeed when tried again.
 bool kind_is_retryable(ErrorKind kind, int http_status);
 
+// An X-Request-Id as the error record keeps it: printable ASCII, at most 128
+// characters (a hostile server could send anything there).
+std::string clean_request_id(std::string_view header_value);
+
 // Builds the detail of an HTTP error answer from the API's envelope
 // {"message","error","status","cause":[...]}; tolerant of any other body.
 ErrorDetail parse_api_error(int http_status, std::string_view body, std::string_view request_id);

@@ -9,20 +9,30 @@ simdjson::dom::parser &thread_parser() {
     return parser;
 }
 
+void release_large_thread_parser() {
+    simdjson::dom::parser &parser = thread_parser();
+    if (parser.capacity() > (256 << 10)) parser = simdjson::dom::parser(); // frees its buffers
+}
+
 JsonType validate_json(std::string_view text) {
     simdjson::dom::element root;
     auto err = thread_parser().parse(text.data(), text.size()).get(root);
-    if (err)
+    if (err) {
+        release_large_thread_parser();
         throw Error(ErrorKind::Json,
                     std::string("request body is not valid JSON: ") + simdjson::error_message(err));
-    switch (root.type()) {
-    case simdjson::dom::element_type::OBJECT: return JsonType::Object;
-    case simdjson::dom::element_type::ARRAY: return JsonType::Array;
-    case simdjson::dom::element_type::STRING: return JsonType::String;
-    case simdjson::dom::element_type::BOOL: return JsonType::Bool;
-    case simdjson::dom::element_type::NULL_VALUE: return JsonType::Null;
-    default: return JsonType::Number;
     }
+    JsonType type;
+    switch (root.type()) {
+    case simdjson::dom::element_type::OBJECT: type = JsonType::Object; break;
+    case simdjson::dom::element_type::ARRAY: type = JsonType::Array; break;
+    case simdjson::dom::element_type::STRING: type = JsonType::String; break;
+    case simdjson::dom::element_type::BOOL: type = JsonType::Bool; break;
+    case simdjson::dom::element_type::NULL_VALUE: type = JsonType::Null; break;
+    default: type = JsonType::Number;
+    }
+    release_large_thread_parser();
+    return type;
 }
 
 } // namespace mp

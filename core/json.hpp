@@ -18,4 +18,9 @@ JsonType validate_json(std::string_view text);
 // but cheap to keep one per thread).
 simdjson::dom::parser &thread_parser();
 
+// Drops the thread's parser when a large document grew it, so that a thread
+// does not keep megabytes for the rest of its life. Call when done with what
+// the parser returned.
+void release_large_thread_parser();
+
 } // namespace mp

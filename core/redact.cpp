@@ -1,5 +1,6 @@
 #include "redact.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace mp {
@@ -7,8 +8,145 @@ namespace mp {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Masks runs of 13-19 digits: the length of every card number (PAN).
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+bool istarts_with(std::string_view s, size_t at, std::string_view prefix) {
+    return s.size() - at >= prefix.size() && iequals(s.substr(at, prefix.size()), prefix);
+}
+
+void replace_secret(std::string &s, std::string_view secret) {
+    if (secret.size() < 4) return;
+    for (size_t pos = s.find(secret); pos != std::string::npos; pos = s.find(secret, pos))
+        s.replace(pos, secret.size(), kRedacted);
+}
+
+// "APP_USR-..." / "TEST-..." followed by 16 or more token characters: an
+// access token (or a public key) that is not one of the secrets we know.
+std::string mask_token_shapes(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t prefix = s.compare(i, 8, "APP_USR-") == 0 ? 8 : s.compare(i, 5, "TEST-") == 0 ? 5 : 0;
+        bool boundary = i == 0 || !(is_alnum(s[i - 1]) || s[i - 1] == '_');
+        if (prefix && boundary) {
+            size_t j = i + prefix;
+            while (j < s.size() && (is_alnum(s[j]) || s[j] == '-' || s[j] == '_')) ++j;
+            if (j - i - prefix >= 16) {
+                out += kRedacted;
+                i = j;
+                continue;
+            }
+        }
+        out.push_back(s[i++]);
+    }
+    return out;
+}
+
+// Words whose next value is a secret. Longest first, so that "card number"
+// wins over a shorter word at the same place.
+struct Word {
+    std::string_view text;
+    bool any_value; // passwords and tokens: any value; the others hold digits
+};
+constexpr Word kWords[] = {
+    {"identification number", false}, {"identification_number", false},
+    {"expiration_month", false},      {"expiration_year", false},
+    {"expiration_date", false},       {"document_number", false},
+    {"document number", false},       {"security_code", false},
+    {"security code", false},         {"refresh_token", true},
+    {"client_secret", true},          {"securitycode", false},
+    {"access_token", true},           {"access token", true},
+    {"card_number", false},           {"card number", false},
+    {"cardnumber", false},            {"doc_number", false},
+    {"expiration", false},            {"identification", false},
+    {"document", false},              {"password", true},
+    {"expiry", false},                {"cvv2", false},
+    {"cnpj", false},                  {"cuit", false},
+    {"cuil", false},                  {"cvv", false},
+    {"cvc", false},                   {"cpf", false},
+    {"dni", false},                   {"rut", false},
+};
+
+bool connector_char(char c) {
+    return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '_' ||
+           c == '-' || c == '(' || c == ')' || c == '#' || c == '\\';
+}
+
+// The value after a sensitive word: "security code is 123" -> "123".
+std::string mask_word_values(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        const Word *word = nullptr;
+        if (is_alpha(s[i]) && (i == 0 || !is_alnum(s[i - 1])))
+            for (const Word &w : kWords)
+                if (istarts_with(s, i, w.text) &&
+                    (i + w.text.size() == s.size() || !is_alpha(s[i + w.text.size()]))) {
+                    word = &w;
+                    break;
+                }
+        if (!word) {
+            out.push_back(s[i++]);
+            continue;
+        }
+        size_t j = i + word->text.size();
+        // Separators and a few linking words, within a short distance.
+        const size_t limit = j + 32;
+        for (bool moved = true; moved && j < s.size() && j < limit;) {
+            moved = false;
+            while (j < s.size() && j < limit && connector_char(s[j])) moved = true, ++j;
+            for (std::string_view link : {"is", "number", "no", "nro", "num", "was", "value", "of"})
+                if (istarts_with(s, j, link) &&
+                    (j + link.size() == s.size() || !is_alnum(s[j + link.size()]))) {
+                    j += link.size();
+                    moved = true;
+                    break;
+                }
+        }
+        size_t v = j;
+        bool digits = false;
+        while (v < s.size() && (is_alnum(s[v]) || s[v] == '.' || s[v] == '/' || s[v] == '-' ||
+                                (word->any_value && s[v] != ' ' && s[v] != '"' && s[v] != '\'' &&
+                                 s[v] != ',' && s[v] != ';' && static_cast<unsigned char>(s[v]) > 0x20))) {
+            digits = digits || is_digit(s[v]);
+            ++v;
+        }
+        out.append(s.substr(i, j - i));
+        if (v > j && (digits || word->any_value)) {
+            out += kRedacted;
+        } else {
+            out.append(s.substr(j, v - j));
+        }
+        i = v;
+    }
+    return out;
+}
+
+bool luhn(std::string_view digits) {
+    int sum = 0;
+    bool twice = false;
+    for (size_t k = digits.size(); k-- > 0;) {
+        int d = digits[k] - '0';
+        if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+        sum += d;
+        twice = !twice;
+    }
+    return sum % 10 == 0;
+}
+
+// Card numbers: a run of 13-19 digits, or groups of digits separated by
+// single spaces or dashes whose 13-19 digits pass the Luhn check.
 std::string mask_card_numbers(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -18,111 +156,214 @@ std::string mask_card_numbers(std::string_view text) {
             out.push_back(text[i++]);
             continue;
         }
+        struct Group {
+            size_t begin, end;
+        };
+        std::vector<Group> groups;
         size_t j = i;
-        while (j < text.size() && is_digit(text[j])) ++j;
-        size_t n = j - i;
-        if (n >= 13 && n <= 19)
-            out += kRedacted;
-        else
-            out.append(text.substr(i, n));
+        for (;;) {
+            size_t b = j;
+            while (j < text.size() && is_digit(text[j])) ++j;
+            groups.push_back({b, j});
+            if (j + 1 < text.size() && (text[j] == ' ' || text[j] == '-') && is_digit(text[j + 1]))
+                ++j;
+            else
+                break;
+        }
+        size_t at = i; // what is copied so far, up to here
+        for (size_t a = 0; a < groups.size(); ++a) {
+            std::string digits;
+            for (size_t b = a; b < groups.size(); ++b) {
+                digits.append(text.substr(groups[b].begin, groups[b].end - groups[b].begin));
+                if (digits.size() > 19) break;
+                bool card = digits.size() >= 13 && (a == b || luhn(digits));
+                if (card) {
+                    out.append(text.substr(at, groups[a].begin - at));
+                    out += kRedacted;
+                    at = groups[b].end;
+                    a = b;
+                    break;
+                }
+            }
+        }
+        out.append(text.substr(at, j - at));
         i = j;
     }
     return out;
 }
 
+enum class Passes { All, NoWords };
+
+std::string redact_free(std::string_view text, std::string_view s1, std::string_view s2,
+                        Passes passes = Passes::All) {
+    std::string s(text);
+    replace_secret(s, s1);
+    replace_secret(s, s2);
+    s = mask_token_shapes(s);
+    if (passes == Passes::All) s = mask_word_values(s);
+    return mask_card_numbers(s);
+}
+
 bool sensitive_key(std::string_view key, std::string_view parent) {
-    for (std::string_view k : {"card_number", "security_code", "access_token", "refresh_token",
-                               "client_secret", "password", "code_verifier"})
-        if (key == k) return true;
-    return key == "number" && parent == "identification";
+    for (std::string_view k :
+         {"card_number", "security_code", "cvv", "cvc", "token", "access_token", "refresh_token",
+          "client_secret", "password", "code_verifier", "expiration_month", "expiration_year",
+          "expiration_date", "doc_number", "document_number", "identification_number"})
+        if (iequals(key, k)) return true;
+    return iequals(key, "number") && iequals(parent, "identification");
+}
+
+bool number_char(char c) {
+    return is_digit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
 } // namespace
 
-std::string redact_text(std::string_view text, std::string_view secret) {
-    std::string s(text);
-    if (secret.size() >= 4)
-        for (size_t pos = s.find(secret); pos != std::string::npos; pos = s.find(secret, pos))
-            s.replace(pos, secret.size(), kRedacted);
-    return mask_card_numbers(s);
+std::string redact_text(std::string_view text, std::string_view secret1, std::string_view secret2) {
+    return redact_free(text, secret1, secret2);
 }
 
-std::string redact_json(std::string_view json, std::string_view secret) {
-    // A small tokenizer: it tracks the key of each open container, so it can
-    // tell which member a value belongs to without building a document.
-    std::string out;
-    out.reserve(json.size());
+std::string redact_json(std::string_view json, std::string_view secret1, std::string_view secret2) {
+    size_t first = json.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || (json[first] != '{' && json[first] != '['))
+        return redact_free(json, secret1, secret2); // not JSON: free text
+
+    // A small tokenizer that tracks the key of each open container, so it can
+    // tell which member a value belongs to without building a document. It
+    // never fails: unbalanced or cut-off input is redacted as far as it goes.
     struct Frame {
         bool object;
-        std::string key;     // key of the member being read (objects)
-        std::string own_key; // the key this container is the value of
+        std::string_view key;     // the member being read (objects)
+        std::string_view own_key; // the key this container is the value of
+        bool sensitive;           // inside a sensitive member: every value goes
     };
     std::vector<Frame> stack;
     bool expect_key = false;
+    auto value_is_sensitive = [&]() {
+        if (stack.empty()) return false;
+        const Frame &f = stack.back();
+        return f.sensitive || (f.object && sensitive_key(f.key, f.own_key));
+    };
+    const std::string_view redacted_string = "\"[REDACTED]\"";
+
+    std::string out;
+    out.reserve(json.size());
     size_t i = 0;
-    auto member_key = [&]() -> std::string_view {
-        return !stack.empty() && stack.back().object ? std::string_view(stack.back().key) : "";
-    };
-    auto parent_key = [&]() -> std::string_view {
-        return stack.empty() ? "" : std::string_view(stack.back().own_key);
-    };
     while (i < json.size()) {
         char c = json[i];
-        if (c == '"') {
+        switch (c) {
+        case '"': {
             size_t j = i + 1;
             while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
-            if (j >= json.size()) return redact_text(json, secret); // not JSON after all
+            bool closed = j < json.size();
+            j = std::min(j, json.size());
             std::string_view str = json.substr(i + 1, j - i - 1);
-            if (expect_key) {
-                stack.back().key = std::string(str);
-                out.append(json.substr(i, j - i + 1));
+            bool is_key = expect_key && !stack.empty() && stack.back().object;
+            if (is_key) {
+                stack.back().key = str;
                 expect_key = false;
-            } else if (sensitive_key(member_key(), parent_key())) {
-                out += "\"";
-                out += kRedacted;
-                out += "\"";
+            }
+            if (!is_key && value_is_sensitive()) {
+                out += redacted_string;
             } else {
-                out.append(json.substr(i, j - i + 1));
+                out.push_back('"');
+                out += redact_free(str, secret1, secret2);
+                if (closed) out.push_back('"');
             }
             i = j + 1;
             continue;
         }
-        switch (c) {
         case '{':
-        case '[':
-            stack.push_back({c == '{', "", std::string(member_key())});
+        case '[': {
+            bool sensitive = value_is_sensitive();
+            std::string_view own = stack.empty()          ? std::string_view()
+                                   : stack.back().object ? stack.back().key
+                                                         : stack.back().own_key;
+            stack.push_back({c == '{', {}, own, sensitive});
             expect_key = c == '{';
             out.push_back(c);
             break;
+        }
         case '}':
         case ']':
             if (!stack.empty()) stack.pop_back();
+            expect_key = false;
             out.push_back(c);
             break;
         case ',':
             expect_key = !stack.empty() && stack.back().object;
             out.push_back(c);
             break;
-        default:
-            if (is_digit(c) || c == '-') {
-                size_t j = i;
-                while (j < json.size() && (is_digit(json[j]) || json[j] == '-' || json[j] == '.' ||
-                                           json[j] == 'e' || json[j] == 'E' || json[j] == '+'))
-                    ++j;
-                if (sensitive_key(member_key(), parent_key())) {
-                    out += '"';
-                    out += kRedacted;
-                    out += '"';
-                } else
-                    out.append(json.substr(i, j - i));
-                i = j;
-                continue;
-            }
+        case ':':
+            expect_key = false;
             out.push_back(c);
+            break;
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n': out.push_back(c); break;
+        default: {
+            // A bare token: a number, a literal, or something that is not JSON.
+            size_t j = i;
+            while (j < json.size() && std::string_view("{}[],:\" \t\r\n").find(json[j]) ==
+                                          std::string_view::npos)
+                ++j;
+            std::string_view token = json.substr(i, j - i);
+            bool number = std::all_of(token.begin(), token.end(), number_char);
+            if (number && value_is_sensitive()) {
+                out += redacted_string;
+            } else {
+                std::string r = redact_free(token, secret1, secret2);
+                // A number that changed becomes a string, so the JSON stays valid.
+                if (number && r != token)
+                    out += redacted_string;
+                else
+                    out += r;
+            }
+            i = j;
+            continue;
+        }
         }
         ++i;
     }
-    return redact_text(out, secret);
+    // What only shows across tokens of broken JSON (a spaced card number).
+    return redact_free(out, secret1, secret2, Passes::NoWords);
+}
+
+std::string printable(std::string_view text, size_t max_bytes, bool keep_newlines) {
+    std::string out;
+    out.reserve(std::min(text.size(), max_bytes) + 32);
+    size_t i = 0;
+    while (i < text.size()) {
+        auto c = static_cast<unsigned char>(text[i]);
+        // The length of a well-formed UTF-8 sequence starting here, or 0.
+        size_t n = 0;
+        if (c < 0x80) {
+            n = 1;
+        } else if (c >= 0xC2 && c <= 0xF4) {
+            n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (i + n > text.size()) n = 0;
+            for (size_t k = 1; n && k < n; ++k)
+                if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) n = 0;
+            if (n >= 3) {
+                auto c1 = static_cast<unsigned char>(text[i + 1]);
+                if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) ||
+                    (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+                    n = 0; // overlong, a surrogate, or beyond U+10FFFF
+            }
+        }
+        size_t take = n ? n : 1;
+        if (out.size() + take > max_bytes) break;
+        if (n == 0)
+            out.push_back('?');
+        else if (n == 1 && (c < 0x20 || c == 0x7F))
+            out.push_back(c == '\n' && keep_newlines ? '\n' : ' ');
+        else
+            out.append(text.substr(i, n));
+        i += take;
+    }
+    if (i < text.size()) out += "\xE2\x80\xA6"; // "…": cut here
+    return out;
 }
 
 } // namespace mp

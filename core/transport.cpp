@@ -6,6 +6,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 
 #include <algorithm>
@@ -30,22 +31,72 @@ const char *HttpResponse::header(std::string_view name) const {
 }
 
 namespace {
+
 // Bumped in every child of fork(): cheaper than asking getpid() on each call.
 std::atomic<unsigned long> fork_generation{0};
-void on_fork_child() { fork_generation.fetch_add(1); }
+
+// Every live transport, for the fork handlers. Never destroyed: a fork
+// handler may run while static destructors do.
+std::mutex &registry_mutex() {
+    static auto *m = new std::mutex;
+    return *m;
+}
+std::vector<Transport *> &registry() {
+    static auto *v = new std::vector<Transport *>;
+    return *v;
+}
+
+constexpr size_t kMaxHeaderBytes = 256 << 10;
+
 } // namespace
+
+// Lock order, here and in every thread: the registry, a transport's pool,
+// then its share locks in index order (libcurl takes at most one at a time).
+void Transport::before_fork() {
+    registry_mutex().lock();
+    for (Transport *t : registry()) {
+        t->pool_mutex_.lock();
+        for (std::mutex &m : t->share_locks_) m.lock();
+    }
+}
+
+void Transport::after_fork_parent() {
+    for (Transport *t : registry()) {
+        for (std::mutex &m : t->share_locks_) m.unlock();
+        t->pool_mutex_.unlock();
+    }
+    registry_mutex().unlock();
+}
+
+void Transport::after_fork_child() {
+    fork_generation.fetch_add(1);
+    after_fork_parent();
+}
 
 namespace {
 
+// Returning less than n makes libcurl end the transfer (CURLE_WRITE_ERROR):
+// nothing over the limits is ever held in memory.
 size_t on_body(char *data, size_t size, size_t n, void *userdata) {
-    static_cast<HttpResponse *>(userdata)->body.append(data, size * n);
+    auto *res = static_cast<HttpResponse *>(userdata);
+    if (res->max_body && size * n > res->max_body - res->body.size()) {
+        res->over_limit = "body";
+        return 0;
+    }
+    res->body.append(data, size * n);
     return size * n;
 }
 
 size_t on_header(char *data, size_t size, size_t n, void *userdata) {
     auto *res = static_cast<HttpResponse *>(userdata);
+    res->header_bytes += size * n;
+    if (res->header_bytes > kMaxHeaderBytes) {
+        res->over_limit = "headers";
+        return 0;
+    }
     std::string_view line(data, size * n);
     if (line.substr(0, 5) == "HTTP/") { // a new status line: an interim answer came first
+        res->saw_status_line = true;
         res->headers.clear();
         res->headers.reserve(512);
         return size * n;
@@ -57,7 +108,7 @@ size_t on_header(char *data, size_t size, size_t n, void *userdata) {
     // Size the body once instead of growing it chunk by chunk.
     if (line.size() > 15 && strncasecmp(line.data(), "Content-Length:", 15) == 0) {
         unsigned long len = std::strtoul(std::string(line.substr(15)).c_str(), nullptr, 10);
-        if (len > 0 && len < (64ul << 20)) res->body.reserve(len);
+        if (len > 0 && len <= res->max_body) res->body.reserve(len);
     }
     return size * n;
 }
@@ -79,10 +130,57 @@ ErrorKind kind_for_curl(CURLcode code) {
     case CURLE_SSL_ENGINE_INITFAILED:
     case CURLE_USE_SSL_FAILED: return ErrorKind::Tls;
     case CURLE_OUT_OF_MEMORY: return ErrorKind::NoMemory;
-    case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL: return ErrorKind::InvalidArgument;
+    case CURLE_URL_MALFORMAT: return ErrorKind::InvalidArgument;
+    // The URL's scheme was checked before: this is an answer with no status
+    // line (HTTP/0.9), or one libcurl could not read as HTTP.
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_WEIRD_SERVER_REPLY:
+    case CURLE_BAD_CONTENT_ENCODING:
+    case CURLE_FILESIZE_EXCEEDED:
+    case CURLE_TOO_MANY_REDIRECTS: return ErrorKind::Protocol;
     default: return ErrorKind::Network;
     }
+}
+
+bool contains(const char *text, const char *what) { return std::strstr(text, what) != nullptr; }
+
+// What a failed transfer comes to. Some libcurl codes cover more than one
+// cause: code 35 is both a TLS failure and a connection reset during the
+// handshake (a network error, worth retrying); "out of memory" is also how
+// libcurl 7.x reports a header line over its own 100 KB limit.
+struct Failure {
+    ErrorKind kind;
+    std::string message;
+};
+Failure classify(CURLcode rc, CURL *h, const HttpResponse &res, const char *errbuf, size_t max_body) {
+    ErrorKind kind = kind_for_curl(rc);
+    const char *detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+    if (rc == CURLE_WRITE_ERROR && res.over_limit) {
+        if (std::strcmp(res.over_limit, "body") == 0)
+            return {ErrorKind::Protocol, "the answer's body is over the limit of " +
+                                             std::to_string(max_body) + " bytes"};
+        return {ErrorKind::Protocol, "the answer's headers are over the limit of " +
+                                         std::to_string(kMaxHeaderBytes) + " bytes"};
+    }
+    if (rc == CURLE_FILESIZE_EXCEEDED)
+        return {ErrorKind::Protocol, "the answer's body (Content-Length) is over the limit of " +
+                                         std::to_string(max_body) + " bytes"};
+    if (rc == CURLE_OUT_OF_MEMORY && res.saw_status_line)
+        return {ErrorKind::Protocol,
+                std::string("the answer's headers are over libcurl's limits: ") + detail};
+    if (rc == CURLE_SSL_CONNECT_ERROR) {
+        long os_errno = 0;
+        curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+        if (os_errno == ECONNRESET || os_errno == EPIPE || os_errno == ECONNABORTED ||
+            contains(detail, "SSL_ERROR_SYSCALL") || contains(detail, "reset by peer") ||
+            contains(detail, "unexpected eof"))
+            kind = ErrorKind::Network;
+    }
+    std::string what = kind == ErrorKind::Timeout    ? "timed out"
+                       : kind == ErrorKind::Tls      ? "TLS error"
+                       : kind == ErrorKind::Protocol ? "not an HTTP answer the API gives"
+                                                     : "network error";
+    return {kind, what + ": " + detail};
 }
 
 void share_lock(CURL *, curl_lock_data data, curl_lock_access, void *userptr) {
@@ -116,14 +214,23 @@ CURLSH *new_share(std::mutex *locks) {
 
 Transport::Transport(const Config &config) : config_(config), generation_(fork_generation.load()) {
     global_init();
-    static const int atfork_registered = pthread_atfork(nullptr, nullptr, on_fork_child);
+    static const int atfork_registered =
+        pthread_atfork(&Transport::before_fork, &Transport::after_fork_parent,
+                       &Transport::after_fork_child);
     (void)atfork_registered;
     user_agent_ = "libmercadopago/" MP_CORE_VERSION;
     if (!config_.user_agent_suffix.empty()) user_agent_ += " " + config_.user_agent_suffix;
     share_ = new_share(share_locks_);
+    std::lock_guard<std::mutex> lock(registry_mutex());
+    registry().push_back(this);
 }
 
 Transport::~Transport() {
+    {
+        std::lock_guard<std::mutex> lock(registry_mutex());
+        auto &r = registry();
+        r.erase(std::find(r.begin(), r.end(), this));
+    }
     // After a fork() the pooled handles belong to the parent's connections:
     // closing them here would send TLS close-notify on the parent's sockets.
     if (fork_generation.load() != generation_) return;
@@ -154,7 +261,18 @@ CURL *Transport::new_handle() {
     } else if (!config_.ca_file.empty()) {
         curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
     }
-    if (!config_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, config_.proxy.c_str());
+    // A body announced longer than the limit fails before it is read.
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config_.max_response_bytes));
+    // Proxies: only the one configured, or the environment's when asked for
+    // and the base URL is https:// (libcurl reads it when CURLOPT_PROXY is
+    // unset; "" turns it off). Always a CONNECT tunnel, so a proxy never sees
+    // a request, its token or its card data.
+    bool https = config_.base_url.compare(0, 8, "https://") == 0;
+    if (!config_.proxy.empty())
+        curl_easy_setopt(h, CURLOPT_PROXY, config_.proxy.c_str());
+    else if (!(config_.proxy_from_env && https))
+        curl_easy_setopt(h, CURLOPT_PROXY, "");
+    curl_easy_setopt(h, CURLOPT_HTTPPROXYTUNNEL, 1L);
     return h;
 }
 
@@ -213,6 +331,7 @@ curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res,
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, custom.empty() ? nullptr : custom.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req.timeout_ms > 0 ? req.timeout_ms : config_.timeout_ms);
+    res.max_body = config_.max_response_bytes;
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &res);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res);
     errbuf[0] = '\0';
@@ -231,13 +350,6 @@ void finish(CURL *h, curl_slist *headers, HttpResponse &res) {
     delete[] headers;
 }
 
-std::string describe(ErrorKind kind, CURLcode rc, const char *errbuf) {
-    std::string what = kind == ErrorKind::Timeout ? "timed out"
-                       : kind == ErrorKind::Tls   ? "TLS error"
-                                                  : "network error";
-    return what + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc));
-}
-
 } // namespace
 
 HttpResponse Transport::perform(const HttpRequest &req) {
@@ -252,12 +364,11 @@ HttpResponse Transport::perform(const HttpRequest &req) {
         throw;
     }
     CURLcode rc = curl_easy_perform(h);
+    Failure failure{ErrorKind::Internal, {}};
+    if (rc != CURLE_OK) failure = classify(rc, h, res, errbuf, config_.max_response_bytes);
     finish(h, headers, res);
     release(h);
-    if (rc != CURLE_OK) {
-        ErrorKind kind = kind_for_curl(rc);
-        throw Error(kind, describe(kind, rc, errbuf));
-    }
+    if (rc != CURLE_OK) throw Error(failure.kind, std::move(failure.message));
     return res;
 }
 
@@ -301,8 +412,10 @@ std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const 
                 CURLcode rc = msg->data.result;
                 out[i].ok = rc == CURLE_OK;
                 if (rc != CURLE_OK) {
-                    out[i].error_kind = kind_for_curl(rc);
-                    out[i].error_message = describe(out[i].error_kind, rc, transfers[i].errbuf);
+                    Failure f = classify(rc, msg->easy_handle, out[i].response, transfers[i].errbuf,
+                                         config_.max_response_bytes);
+                    out[i].error_kind = f.kind;
+                    out[i].error_message = std::move(f.message);
                 }
             }
         } while (running);

@@ -33,6 +33,12 @@ struct HttpResponse {
     std::string headers;
     std::string body;
 
+    // Kept by the transfer: the body limit it enforces, and what it saw.
+    size_t max_body = 0; // 0: no limit
+    size_t header_bytes = 0;
+    const char *over_limit = nullptr; // "body" or "headers" when one went over
+    bool saw_status_line = false;
+
     // The value of a header (case-insensitive), NUL-terminated and living as
     // long as this response; nullptr when absent.
     const char *header(std::string_view name) const;
@@ -60,6 +66,13 @@ class Transport {
     };
     std::vector<Outcome> perform_many(const std::vector<const HttpRequest *> &requests,
                                       long max_in_flight);
+
+    // fork() safety (pthread_atfork): every live transport's locks are taken
+    // before a fork and released after it on both sides, so that a child
+    // never inherits a lock held by a thread it does not have.
+    static void before_fork();
+    static void after_fork_parent();
+    static void after_fork_child();
 
   private:
     CURL *acquire();

@@ -100,8 +100,10 @@ WebhookResult verify_webhook(std::string_view header, std::string_view request_i
     }
     if (!matched) return WebhookResult::Mismatch;
     if (tolerance_s > 0) {
-        int64_t age = now_s - ts_value;
-        if (age > tolerance_s || age < -tolerance_s) return WebhookResult::OutOfTolerance;
+        int64_t age;
+        if (__builtin_sub_overflow(now_s, ts_value, &age)) return WebhookResult::OutOfTolerance;
+        if (age > tolerance_s || age < -static_cast<int64_t>(tolerance_s))
+            return WebhookResult::OutOfTolerance;
     }
     return WebhookResult::Ok;
 }
