@@ -51,8 +51,9 @@ def header_docs():
     """status name -> the comment of its enum entry in mercadopago.h."""
     docs = {}
     with open(HEADER, encoding="utf-8") as f:
-        for m in re.finditer(r"MP_(?:ERR_)?([A-Z_]+)\s*=\s*-?\d+,?\s*(?:/\*\s*(.*?)\s*\*/)?", f.read()):
-            docs[m.group(1).lower()] = m.group(2) or ""
+        for m in re.finditer(r"MP_(?:ERR_)?([A-Z_]+)\s*=\s*-?\d+,?\s*(?:/\*\s*(.*?)\s*\*/)?", f.read(),
+                             re.S):
+            docs[m.group(1).lower()] = " ".join((m.group(2) or "").split())
     return docs
 
 
@@ -76,9 +77,10 @@ class Library:
         code = -1
         while True:
             name = self.lib.mp_status_name(code).decode()
-            if name in ("unknown", "iter_over"):
+            if name == "unknown":
                 break
-            out.append((code, name))
+            if name != "iter_over":
+                out.append((code, name))
             code -= 1
         return out
 

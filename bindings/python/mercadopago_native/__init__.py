@@ -14,7 +14,7 @@ from . import _native
 from .errors import (APIError, AuthenticationError, BadRequestError, ConflictError,
                      InternalError, InvalidArgumentError, JSONError, MercadoPagoError,
                      NetworkError, NoMemoryError, NotFoundError, NotPresentError,
-                     RateLimitError, ServerError, SignatureError, TimeoutError, TLSError,
+                     ProtocolError, RateLimitError, ServerError, SignatureError, TimeoutError, TLSError,
                      ValidationError)
 from ._client import (OPERATIONS, Batch, Client, Headers, ListResult, Operation, PageIterator,
                       Result, logger)
@@ -30,7 +30,7 @@ __all__ = [
     "MercadoPagoError", "APIError", "BadRequestError", "ValidationError",
     "AuthenticationError", "NotFoundError", "ConflictError", "RateLimitError", "ServerError",
     "NetworkError", "TimeoutError", "TLSError", "SignatureError", "InvalidArgumentError",
-    "JSONError", "NoMemoryError", "InternalError", "NotPresentError",
+    "JSONError", "NoMemoryError", "InternalError", "NotPresentError", "ProtocolError",
 ]
 
 

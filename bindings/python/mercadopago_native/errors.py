@@ -35,6 +35,7 @@ __all__ = [
     "NoMemoryError",
     "InternalError",
     "NotPresentError",
+    "ProtocolError",
     "error_class_for_status",
 ]
 
@@ -164,6 +165,11 @@ class NotPresentError(MercadoPagoError, LookupError):
     """A JSON read found nothing there."""
 
 
+class ProtocolError(MercadoPagoError):
+    """The server's answer is not one the API gives: a redirect (3xx), a status outside
+    200-599, a body or headers over the limits, a malformed answer; not retried."""
+
+
 _BY_NAME: Dict[str, Type[MercadoPagoError]] = {
     "invalid_argument": InvalidArgumentError,
     "json": JSONError,
@@ -180,6 +186,7 @@ _BY_NAME: Dict[str, Type[MercadoPagoError]] = {
     "no_memory": NoMemoryError,
     "internal": InternalError,
     "not_present": NotPresentError,
+    "protocol": ProtocolError,
 }
 
 #: code -> exception class, for every status of the loaded library. A status

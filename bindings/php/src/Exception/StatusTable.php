@@ -24,5 +24,6 @@ final class StatusTable
         -13 => NoMemoryException::class,
         -14 => InternalException::class,
         -15 => NotPresentException::class,
+        -17 => ProtocolException::class,
     ];
 }
