@@ -145,8 +145,10 @@ bool luhn(std::string_view digits) {
     return sum % 10 == 0;
 }
 
-// Card numbers: a run of 13-19 digits, or groups of digits separated by
-// single spaces or dashes whose 13-19 digits pass the Luhn check.
+// Card numbers: a run of 13-19 digits; or, as people write them, groups of
+// 3 to 6 digits separated by single spaces or dashes ("4509 9535 6623 3704",
+// "3711-803032-57522") that stand alone (not inside a longer token such as a
+// UUID) and whose 13-19 digits pass the Luhn check.
 std::string mask_card_numbers(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -156,37 +158,35 @@ std::string mask_card_numbers(std::string_view text) {
             out.push_back(text[i++]);
             continue;
         }
-        struct Group {
-            size_t begin, end;
-        };
-        std::vector<Group> groups;
-        size_t j = i;
+        std::string digits;
+        size_t groups = 0, j = i;
+        bool group_sizes_ok = true;
         for (;;) {
             size_t b = j;
             while (j < text.size() && is_digit(text[j])) ++j;
-            groups.push_back({b, j});
+            digits.append(text.substr(b, j - b));
+            group_sizes_ok = group_sizes_ok && j - b >= 3 && j - b <= 6;
+            ++groups;
             if (j + 1 < text.size() && (text[j] == ' ' || text[j] == '-') && is_digit(text[j + 1]))
                 ++j;
             else
                 break;
         }
-        size_t at = i; // what is copied so far, up to here
-        for (size_t a = 0; a < groups.size(); ++a) {
-            std::string digits;
-            for (size_t b = a; b < groups.size(); ++b) {
-                digits.append(text.substr(groups[b].begin, groups[b].end - groups[b].begin));
-                if (digits.size() > 19) break;
-                bool card = digits.size() >= 13 && (a == b || luhn(digits));
-                if (card) {
-                    out.append(text.substr(at, groups[a].begin - at));
-                    out += kRedacted;
-                    at = groups[b].end;
-                    a = b;
-                    break;
-                }
-            }
+        bool card;
+        if (groups == 1) {
+            card = digits.size() >= 13 && digits.size() <= 19;
+        } else {
+            bool alone_before = i == 0 || !(is_alnum(text[i - 1]) || text[i - 1] == '_');
+            bool alone_after = j == text.size() || !(is_alnum(text[j]) || text[j] == '_' ||
+                                                     ((text[j] == '-' || text[j] == '.') &&
+                                                      j + 1 < text.size() && is_alnum(text[j + 1])));
+            card = group_sizes_ok && alone_before && alone_after && digits.size() >= 13 &&
+                   digits.size() <= 19 && luhn(digits);
         }
-        out.append(text.substr(at, j - at));
+        if (card)
+            out += kRedacted;
+        else
+            out.append(text.substr(i, j - i));
         i = j;
     }
     return out;

@@ -51,6 +51,10 @@ TEST_CASE("free text: spaced and dashed card numbers that pass Luhn, CVVs, docum
     // Not a card: fails Luhn, or too few digits.
     CHECK(redact_text("ids 1234 5678 9012 3456") == "ids 1234 5678 9012 3456");
     CHECK(redact_text("date 2026-11-29") == "date 2026-11-29");
+    // UUIDs (request ids, idempotency keys) are never taken for cards.
+    for (const char *uuid : {"5ba12345-6789-1234-5678-2be31b7ba196", "4509-9535-6623-3704-abcdef123456",
+                             "12345678-9012-3456-7890-123456789012"})
+        CHECK(redact_text(uuid) == uuid);
     CHECK(redact_text("invalid security code 8362") == "invalid security code [REDACTED]");
     CHECK(redact_text("security_code: \"8362\"") == "security_code: \"[REDACTED]\"");
     CHECK(redact_text("CVV=123 rejected") == "CVV=[REDACTED] rejected");
