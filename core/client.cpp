@@ -1,6 +1,7 @@
 #include "client.hpp"
 
 #include "json.hpp"
+#include "json_writer.hpp"
 #include "redact.hpp"
 #include "uuid.hpp"
 
@@ -63,13 +64,27 @@ void check_header(std::string_view name, std::string_view value) {
                             (iequals(name, "Authorization") ? "; use the access token option" : ""));
 }
 
-// {caller members..., preset members}: the preset comes last so that it wins.
+// The caller's members, then the preset's ("capture":true): the preset wins,
+// and a member the caller also set is sent once, the preset's way.
 std::string merge_preset(const std::string &body, std::string_view preset) {
-    size_t open = body.find('{');
-    size_t close = body.rfind('}');
-    bool empty = body.find_first_not_of(" \t\r\n", open + 1) == close;
-    std::string out = body.substr(0, close);
-    if (!empty) out.push_back(',');
+    simdjson::dom::parser parser;
+    simdjson::dom::object caller, fixed;
+    std::string preset_object = "{" + std::string(preset) + "}";
+    if (parser.parse(body).get_object().get(caller))
+        throw Error(ErrorKind::Json, "the request body must be a JSON object");
+    std::string out = "{";
+    {
+        simdjson::dom::parser preset_parser;
+        if (preset_parser.parse(preset_object).get_object().get(fixed))
+            throw Error(ErrorKind::Internal, "an operation's preset is not JSON");
+        for (auto [key, value] : caller) {
+            if (!fixed[key].error()) continue; // the preset sets it
+            if (out.size() > 1) out.push_back(',');
+            append_json_string(out, key);
+            out += ":" + simdjson::minify(value);
+        }
+    }
+    if (out.size() > 1) out.push_back(',');
     out += preset;
     out.push_back('}');
     return out;
@@ -147,10 +162,10 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
             throw Error(ErrorKind::InvalidArgument, std::string(op.name) + " takes no request body");
         if (validate_json(o.body) != JsonType::Object)
             throw Error(ErrorKind::Json, "the request body must be a JSON object");
-        pc.body = o.body;
+        req.body = o.body;
     }
-    if (!op.preset.empty()) pc.body = merge_preset(pc.body.empty() ? "{}" : pc.body, op.preset);
-    req.has_body = !pc.body.empty();
+    if (!op.preset.empty()) req.body = merge_preset(req.body.empty() ? "{}" : req.body, op.preset);
+    req.has_body = !req.body.empty();
 
     req.headers.reserve(8 + o.headers.size());
     req.headers.push_back(o.access_token.empty() ? auth_header_ : "Authorization: Bearer " + pc.token);
@@ -198,16 +213,15 @@ struct Client::Attempt {
 
 void Client::before_attempt(PreparedCall &pc, int attempt, long remaining_ms) const {
     const Logger &log = config_.logger;
-    pc.http.body = pc.body;
     pc.http.timeout_ms = std::max(1L, remaining_ms);
     if (!log.enabled(LogLevel::Info)) return;
     std::string m = "-> " + std::string(pc.http.method) + " " + std::string(pc.op->path) + " (" +
                     std::string(pc.op->name) + ", attempt " + std::to_string(attempt);
     if (!pc.idempotency_key.empty()) m += ", idempotency key " + pc.idempotency_key;
     log.log(LogLevel::Info, redact_text(m + ")", pc.token, config_.access_token));
-    if (!pc.body.empty() && log.enabled(LogLevel::Debug))
+    if (!pc.http.body.empty() && log.enabled(LogLevel::Debug))
         log.log(LogLevel::Debug,
-                "   request body: " + body_for_log(pc.body, pc.token, config_.access_token));
+                "   request body: " + body_for_log(pc.http.body, pc.token, config_.access_token));
 }
 
 // Classifies the outcome of one attempt, logs it, and decides whether to try

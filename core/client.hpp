@@ -34,7 +34,6 @@ struct CallOptions {
 struct PreparedCall {
     const Operation *op = nullptr;
     HttpRequest http;
-    std::string body;  // owns what http.body points at
     std::string token; // for redaction
     std::string idempotency_key;
     long timeout_ms = 0;
@@ -64,9 +63,6 @@ class Client {
         std::optional<ErrorDetail> error;
     };
     std::vector<Result> execute_many(std::vector<PreparedCall> &calls, long max_in_flight);
-
-    const Config &config() const { return config_; }
-    RetryBudget &retry_budget() { return budget_; }
 
   private:
     struct Attempt; // what one attempt of a call came to

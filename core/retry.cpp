@@ -9,13 +9,7 @@ namespace mp {
 
 bool should_retry(const ErrorDetail &e, bool is_write, bool has_idempotency_key) {
     if (is_write && !has_idempotency_key) return false;
-    switch (e.kind) {
-    case ErrorKind::Network:
-    case ErrorKind::Timeout: return true;
-    case ErrorKind::RateLimited: return true;
-    case ErrorKind::Server: return e.http_status >= 500;
-    default: return false;
-    }
+    return kind_is_retryable(e.kind, e.http_status);
 }
 
 namespace {

@@ -16,9 +16,10 @@ struct RetryPolicy {
     long max_retry_after_ms = 30000; // cap of a server's Retry-After
 };
 
-// Whether a failure may be retried at all: network errors, timeouts, 429 and
-// 5xx. TLS failures and every other 4xx never are, since trying again cannot
-// change their answer. A write qualifies only with an idempotency key.
+// Whether a failure may be retried at all: what kind_is_retryable says
+// (network errors, timeouts, 429, 5xx, and 423 while a key is still locked
+// by its first use), and a write only with an idempotency key. TLS failures
+// and every other 4xx never are: trying again cannot change their answer.
 bool should_retry(const ErrorDetail &error, bool is_write, bool has_idempotency_key);
 
 // The delay before retry number `retry` (1-based): base * 2^(retry-1), capped,

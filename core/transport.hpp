@@ -21,7 +21,7 @@ struct HttpRequest {
     std::string_view method;          // "GET", "POST", ...
     std::string url;
     std::vector<std::string> headers; // "Name: value"
-    std::string_view body;
+    std::string body;
     bool has_body = false;
     long timeout_ms = 0;              // 0: the client's
 };

@@ -129,11 +129,17 @@ TEST_CASE("retry decisions: what may succeed, and writes only with a key") {
     e.kind = ErrorKind::Server;
     e.http_status = 503;
     CHECK(should_retry(e, false, false));
-    for (int status : {400, 401, 403, 404, 409, 422, 423}) {
+    for (int status : {400, 401, 403, 404, 409, 422}) {
         e.kind = kind_for_http_status(status);
         e.http_status = status;
         CHECK_FALSE(should_retry(e, false, false));
     }
+    // 423: the key is still locked by its first use; the same key may pass
+    // later. One predicate decides, the same one mp_error_retryable reports.
+    e.kind = kind_for_http_status(423);
+    e.http_status = 423;
+    CHECK(should_retry(e, true, true));
+    CHECK(kind_is_retryable(e.kind, 423));
 }
 
 TEST_CASE("backoff doubles, is capped, jittered, and honours Retry-After") {

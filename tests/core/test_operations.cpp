@@ -1,3 +1,4 @@
+#include "client.hpp"
 #include "operations.hpp"
 
 #include <catch2/catch.hpp>
@@ -42,4 +43,21 @@ TEST_CASE("lookups find the rows of the spec") {
     CHECK(find_operation("nope") == nullptr);
     CHECK(method_name(Method::DELETE) == "DELETE");
     CHECK(paging_name(Paging::DATA) == "data");
+}
+
+TEST_CASE("a preset member is sent once, the preset's way") {
+    Config config;
+    config.base_url = "http://127.0.0.1:1";
+    config.access_token = "TEST-unit-token-1";
+    Client client(config);
+    CallOptions o;
+    o.path_params = {{"id", "1"}};
+    o.body = R"({"capture":false,"transaction_amount":5,"na\"me":"x"})";
+    o.has_body = true;
+    PreparedCall pc = client.prepare(*find_operation("payments.capture"), o);
+    CHECK(pc.http.body == R"({"transaction_amount":5,"na\"me":"x","capture":true})");
+    o.body = "{}";
+    CHECK(client.prepare(*find_operation("payments.capture"), o).http.body == R"({"capture":true})");
+    o.has_body = false;
+    CHECK(client.prepare(*find_operation("payments.capture"), o).http.body == R"({"capture":true})");
 }
