@@ -133,7 +133,7 @@ req("GET", "/pos/1", expect=404)
 # test users, installments
 t = req("POST", "/users/test_user", {"site_id": "MLB"}); assert t["site_status"] == "active" and t["email"].endswith("@testuser.com")
 i = req("GET", "/v1/payment_methods/installments?amount=100&bin=423564"); assert i[0]["payer_costs"][0]["installments"] == 1, i
-i = req("GET", "/v1/payment_methods/installments?amount=100&payment_method_id=master"); assert i and i[0]["issuer"]["id"] is not None or True
+i = req("GET", "/v1/payment_methods/installments?amount=100&payment_method_id=master"); assert i and i[0]["issuer"]["id"] == "24" and i[0]["payment_method_id"] == "master", i
 req("GET", "/v1/payment_methods/installments?bin=423564", expect=400)
 # 401 everywhere
 for m, path in [("GET", "/checkout/preferences/x"), ("POST", "/checkout/preferences"), ("GET", "/merchant_orders/search"), ("GET", "/preapproval/search"), ("GET", "/preapproval_plan/x"), ("GET", "/authorized_payments/1"), ("GET", "/v1/chargebacks/search"), ("POST", "/oauth/token"), ("GET", "/v1/advanced_payments/1"), ("GET", "/v1/orders"), ("POST", "/v1/orders/x/refund"), ("GET", "/point/integration-api/devices"), ("GET", "/stores/1"), ("GET", "/pos"), ("GET", qr), ("POST", "/users/test_user"), ("GET", "/v1/payment_methods/installments?amount=1&bin=423564")]:
