@@ -92,7 +92,7 @@ ErrorDetail parse_api_error(int http_status, std::string_view body, std::string_
     // is not parsed (which would take time past the call's deadline and
     // grow this thread's parser).
     simdjson::dom::parser &parser = thread_parser();
-    if (d.kind != ErrorKind::Protocol && body.size() <= kMaxEnvelopeBytes &&
+    if (d.kind != ErrorKind::Protocol && !body.empty() && body.size() <= kMaxEnvelopeBytes &&
         !parser.parse(body.data(), body.size()).get(root) && !root.get_object().get(obj)) {
         api_message = string_member(obj, "message");
         d.api_error = string_member(obj, "error");

@@ -15,6 +15,7 @@ void release_large_thread_parser() {
 }
 
 JsonType validate_json(std::string_view text) {
+    if (text.empty()) throw Error(ErrorKind::Json, "request body is empty, not JSON");
     simdjson::dom::element root;
     auto err = thread_parser().parse(text.data(), text.size()).get(root);
     if (err) {

@@ -1,6 +1,7 @@
 #include "redact.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace mp {
@@ -25,7 +26,9 @@ bool istarts_with(std::string_view s, size_t at, std::string_view prefix) {
 
 void replace_secret(std::string &s, std::string_view secret) {
     if (secret.size() < 4) return;
-    for (size_t pos = s.find(secret); pos != std::string::npos; pos = s.find(secret, pos))
+    // Search on after the marker: a secret may occur inside "[REDACTED]".
+    for (size_t pos = s.find(secret); pos != std::string::npos;
+         pos = s.find(secret, pos + kRedacted.size()))
         s.replace(pos, secret.size(), kRedacted);
 }
 
@@ -79,7 +82,7 @@ constexpr Word kWords[] = {
 
 bool connector_char(char c) {
     return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '"' || c == '\'' || c == '_' ||
-           c == '-' || c == '(' || c == ')' || c == '#' || c == '\\';
+           c == '-' || c == '(' || c == ')' || c == '#';
 }
 
 // The value after a sensitive word: "security code is 123" -> "123".
@@ -118,7 +121,8 @@ std::string mask_word_values(std::string_view s) {
         bool digits = false;
         while (v < s.size() && (is_alnum(s[v]) || s[v] == '.' || s[v] == '/' || s[v] == '-' ||
                                 (word->any_value && s[v] != ' ' && s[v] != '"' && s[v] != '\'' &&
-                                 s[v] != ',' && s[v] != ';' && static_cast<unsigned char>(s[v]) > 0x20))) {
+                                 s[v] != '\\' && s[v] != ',' && s[v] != ';' &&
+                                 static_cast<unsigned char>(s[v]) > 0x20))) {
             digits = digits || is_digit(s[v]);
             ++v;
         }
@@ -147,8 +151,8 @@ bool luhn(std::string_view digits) {
 
 // Card numbers: a run of 13-19 digits; or, as people write them, groups of
 // 3 to 6 digits separated by single spaces or dashes ("4509 9535 6623 3704",
-// "3711-803032-57522") that stand alone (not inside a longer token such as a
-// UUID) and whose 13-19 digits pass the Luhn check.
+// "3711-803032-57522") whose 13-19 digits pass the Luhn check, and that do
+// not start or end inside a longer token such as a UUID.
 std::string mask_card_numbers(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -158,35 +162,53 @@ std::string mask_card_numbers(std::string_view text) {
             out.push_back(text[i++]);
             continue;
         }
-        std::string digits;
-        size_t groups = 0, j = i;
-        bool group_sizes_ok = true;
+        // The chain of digit groups that starts here.
+        struct Group {
+            size_t begin, end;
+            size_t size() const { return end - begin; }
+            bool formatted() const { return size() >= 3 && size() <= 6; }
+        };
+        std::vector<Group> groups;
+        size_t j = i;
         for (;;) {
             size_t b = j;
             while (j < text.size() && is_digit(text[j])) ++j;
-            digits.append(text.substr(b, j - b));
-            group_sizes_ok = group_sizes_ok && j - b >= 3 && j - b <= 6;
-            ++groups;
+            groups.push_back({b, j});
             if (j + 1 < text.size() && (text[j] == ' ' || text[j] == '-') && is_digit(text[j + 1]))
                 ++j;
             else
                 break;
         }
-        bool card;
-        if (groups == 1) {
-            card = digits.size() >= 13 && digits.size() <= 19;
-        } else {
-            bool alone_before = i == 0 || !(is_alnum(text[i - 1]) || text[i - 1] == '_');
-            bool alone_after = j == text.size() || !(is_alnum(text[j]) || text[j] == '_' ||
-                                                     ((text[j] == '-' || text[j] == '.') &&
-                                                      j + 1 < text.size() && is_alnum(text[j + 1])));
-            card = group_sizes_ok && alone_before && alone_after && digits.size() >= 13 &&
-                   digits.size() <= 19 && luhn(digits);
-        }
-        if (card)
+        bool alone_before = i == 0 || !(is_alnum(text[i - 1]) || text[i - 1] == '_');
+        bool alone_after = j == text.size() ||
+                           !(is_alnum(text[j]) || text[j] == '_' ||
+                             ((text[j] == '-' || text[j] == '.') && j + 1 < text.size() &&
+                              is_alnum(text[j + 1])));
+        size_t at = i; // copied up to here
+        auto mask = [&](size_t begin, size_t end) {
+            out.append(text.substr(at, begin - at));
             out += kRedacted;
-        else
-            out.append(text.substr(i, j - i));
+            at = end;
+        };
+        for (size_t a = 0; a < groups.size(); ++a) {
+            if (groups[a].size() >= 13 && groups[a].size() <= 19) {
+                mask(groups[a].begin, groups[a].end);
+                continue;
+            }
+            if (!groups[a].formatted() || (a == 0 && !alone_before)) continue;
+            std::string digits;
+            for (size_t b = a; b < groups.size() && groups[b].formatted(); ++b) {
+                digits.append(text.substr(groups[b].begin, groups[b].size()));
+                if (digits.size() > 19) break;
+                bool last = b + 1 == groups.size();
+                if (b > a && digits.size() >= 13 && (!last || alone_after) && luhn(digits)) {
+                    mask(groups[a].begin, groups[b].end);
+                    a = b;
+                    break;
+                }
+            }
+        }
+        out.append(text.substr(at, j - at));
         i = j;
     }
     return out;
@@ -211,6 +233,24 @@ bool sensitive_key(std::string_view key, std::string_view parent) {
           "expiration_date", "doc_number", "document_number", "identification_number"})
         if (iequals(key, k)) return true;
     return iequals(key, "number") && iequals(parent, "identification");
+}
+
+// Whether text is the inside of a valid JSON string (escapes, no raw quote
+// or control character): redaction must not break what it rewrites.
+bool valid_string_content(std::string_view s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == '"' || c < 0x20) return false;
+        if (c != '\\') continue;
+        if (++i >= s.size()) return false;
+        if (s[i] == 'u') {
+            for (int k = 0; k < 4; ++k)
+                if (++i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+        } else if (std::string_view("\"\\/bfnrt").find(s[i]) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool number_char(char c) {
@@ -266,8 +306,11 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
             if (!is_key && value_is_sensitive()) {
                 out += redacted_string;
             } else {
+                std::string r = redact_free(str, secret1, secret2);
+                if (r != str && closed && valid_string_content(str) && !valid_string_content(r))
+                    r = kRedacted; // a redaction that would break the string takes it whole
                 out.push_back('"');
-                out += redact_free(str, secret1, secret2);
+                out += r;
                 if (closed) out.push_back('"');
             }
             i = j + 1;
@@ -313,12 +356,10 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
             if (number && value_is_sensitive()) {
                 out += redacted_string;
             } else {
+                // A number or literal that changed becomes a string, so that
+                // the JSON stays valid.
                 std::string r = redact_free(token, secret1, secret2);
-                // A number that changed becomes a string, so the JSON stays valid.
-                if (number && r != token)
-                    out += redacted_string;
-                else
-                    out += r;
+                out += r == token ? r : std::string(redacted_string);
             }
             i = j;
             continue;

@@ -81,6 +81,9 @@ std::string expand_path(std::string_view templ, const Params &params) {
             break;
         }
         size_t close = templ.find('}', open);
+        if (close == std::string_view::npos)
+            throw Error(ErrorKind::InvalidArgument,
+                        "malformed path template " + std::string(templ) + ": '{' is not closed");
         out.append(templ.substr(i, open - i));
         std::string_view name = templ.substr(open + 1, close - open - 1);
         size_t k = 0;

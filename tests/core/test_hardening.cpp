@@ -4,6 +4,7 @@
 #include "json.hpp"
 #include "pager.hpp"
 #include "redact.hpp"
+#include "url.hpp"
 #include "webhook.hpp"
 
 #include <catch2/catch.hpp>
@@ -153,4 +154,22 @@ TEST_CASE("a page's total is a count or unknown, never a wrapped number") {
     CHECK(p.fingerprints[0] == p.fingerprints[2]);
     CHECK(p.fingerprints[0] != p.fingerprints[1]); // 1 and "1" are told apart
     CHECK(p.items[3] == R"({"x":2})");
+}
+
+TEST_CASE("what the fuzzers found: no hang, no card left beside other digits, JSON kept valid") {
+    // A secret that occurs inside the marker once looped forever.
+    CHECK(redact_text("some [RED text", "[RED") == "some [REDACTED] text");
+    CHECK(redact_text("REDA REDA", "REDA") == "[REDACTED] [REDACTED]");
+    // A card run beside another group of digits.
+    CHECK(redact_text("order 12 4509953566233704") == "order 12 [REDACTED]");
+    CHECK(redact_text("4509953566233704-02") == "[REDACTED]-02");
+    CHECK(redact_text("order 12 4509 9535 6623 3704") == "order 12 [REDACTED]");
+    // Escapes, and secrets that are literals.
+    std::string r = redact_json(R"({"a":"password=abc\"x","b":"cvv \u0031\u0032\u0033"})");
+    CHECK(valid_json(r));
+    CHECK(r.find("abc") == std::string::npos);
+    CHECK(valid_json(redact_json("[true,null,1]", "true")));
+    CHECK(valid_json(redact_json(R"({"k\\":"x\\"})", "x\\")));
+    // A malformed path template is refused, not walked forever.
+    CHECK_THROWS_AS(expand_path("/v1/payments/{id", {{"id", "1"}}), Error);
 }
