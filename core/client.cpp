@@ -92,9 +92,9 @@ std::string merge_preset(const std::string &body, std::string_view preset) {
 
 // What a log line shows of a body: the start of it, redacted (a little more
 // is redacted than shown, so that no secret is cut before it is recognised).
-std::string body_for_log(std::string_view body, std::string_view token1, std::string_view token2) {
-    std::string shown = printable(redact_json(body.substr(0, kMaxLoggedBody + 256), token1, token2),
-                                  kMaxLoggedBody, true);
+std::string body_for_log(std::string_view body, Secrets secrets) {
+    std::string shown =
+        printable(redact_json(body.substr(0, kMaxLoggedBody + 256), secrets), kMaxLoggedBody, true);
     if (body.size() > kMaxLoggedBody) shown += " (" + std::to_string(body.size()) + " bytes in all)";
     return shown;
 }
@@ -166,6 +166,7 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     }
     if (!op.preset.empty()) req.body = merge_preset(req.body.empty() ? "{}" : req.body, op.preset);
     req.has_body = !req.body.empty();
+    if (req.has_body) pc.sent_secrets = sensitive_values(req.body);
 
     req.headers.reserve(8 + o.headers.size());
     req.headers.push_back(o.access_token.empty() ? auth_header_ : "Authorization: Bearer " + pc.token);
@@ -201,6 +202,12 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     return pc;
 }
 
+std::vector<std::string_view> Client::secrets_of(const PreparedCall &pc) const {
+    std::vector<std::string_view> s = {pc.token, config_.access_token};
+    for (const std::string &v : pc.sent_secrets) s.push_back(v);
+    return s;
+}
+
 struct Client::Attempt {
     int number = 1;
     Response response;
@@ -218,10 +225,10 @@ void Client::before_attempt(PreparedCall &pc, int attempt, long remaining_ms) co
     std::string m = "-> " + std::string(pc.http.method) + " " + std::string(pc.op->path) + " (" +
                     std::string(pc.op->name) + ", attempt " + std::to_string(attempt);
     if (!pc.idempotency_key.empty()) m += ", idempotency key " + pc.idempotency_key;
-    log.log(LogLevel::Info, redact_text(m + ")", pc.token, config_.access_token));
+    std::vector<std::string_view> secrets = secrets_of(pc);
+    log.log(LogLevel::Info, redact_text(m + ")", secrets));
     if (!pc.http.body.empty() && log.enabled(LogLevel::Debug))
-        log.log(LogLevel::Debug,
-                "   request body: " + body_for_log(pc.http.body, pc.token, config_.access_token));
+        log.log(LogLevel::Debug, "   request body: " + body_for_log(pc.http.body, secrets));
 }
 
 // Classifies the outcome of one attempt, logs it, and decides whether to try
@@ -234,16 +241,16 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
     res.idempotency_key = pc.idempotency_key;
     res.attempts = a.number;
     std::optional<long> retry_after;
+    const std::vector<std::string_view> secrets = secrets_of(pc);
     if (a.answered) {
         if (const char *rid = res.http.header("X-Request-Id"))
-            res.request_id = redact_text(clean_request_id(rid), pc.token, config_.access_token);
+            res.request_id = redact_text(clean_request_id(rid), secrets);
         if (log.enabled(LogLevel::Info))
             log.log(LogLevel::Info, "<- " + std::to_string(res.http.status) + " " + what + " in " +
                                         std::to_string(a.took_ms) + " ms (request id " +
                                         (res.request_id.empty() ? "none" : res.request_id) + ")");
         if (log.enabled(LogLevel::Debug))
-            log.log(LogLevel::Debug, "   response body: " +
-                                         body_for_log(res.http.body, pc.token, config_.access_token));
+            log.log(LogLevel::Debug, "   response body: " + body_for_log(res.http.body, secrets));
         if (res.http.status >= 200 && res.http.status < 300) {
             budget_.on_success();
             return;
@@ -255,14 +262,14 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
         if (log.enabled(LogLevel::Warn))
             log.log(LogLevel::Warn, redact_text("!! " + a.error.message + " after " +
                                                     std::to_string(a.took_ms) + " ms",
-                                                pc.token, config_.access_token));
+                                                secrets));
     }
     ErrorDetail &e = a.error;
     // Every text of the record is redacted: the server may quote anything back.
-    e.message = printable(redact_text(e.message, pc.token, config_.access_token), kMaxMessageBytes);
-    e.api_error = redact_text(e.api_error, pc.token, config_.access_token);
-    e.causes_json = redact_json(e.causes_json, pc.token, config_.access_token);
-    e.request_id = redact_text(e.request_id, pc.token, config_.access_token);
+    e.message = printable(redact_text(e.message, secrets), kMaxMessageBytes);
+    e.api_error = redact_text(e.api_error, secrets);
+    e.causes_json = redact_json(e.causes_json, secrets);
+    e.request_id = redact_text(e.request_id, secrets);
     e.idempotency_key = pc.idempotency_key;
     e.attempts = a.number;
     e.retryable = kind_is_retryable(e.kind, e.http_status);

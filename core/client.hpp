@@ -35,6 +35,9 @@ struct PreparedCall {
     const Operation *op = nullptr;
     HttpRequest http;
     std::string token; // for redaction
+    // The sensitive values the body carries (card number, security code,
+    // document number, ...): redacted wherever the answer quotes them back.
+    std::vector<std::string> sent_secrets;
     std::string idempotency_key;
     long timeout_ms = 0;
     int max_retries = 0;
@@ -68,6 +71,8 @@ class Client {
     struct Attempt; // what one attempt of a call came to
     void before_attempt(PreparedCall &pc, int attempt, long remaining_ms) const;
     void after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms);
+    // What redaction removes for this call: both tokens and what it sent.
+    std::vector<std::string_view> secrets_of(const PreparedCall &pc) const;
 
     Config config_;
     std::string auth_header_; // "Authorization: Bearer <the client's token>", built once

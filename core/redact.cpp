@@ -1,5 +1,7 @@
 #include "redact.hpp"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cctype>
 #include <vector>
@@ -25,7 +27,7 @@ bool istarts_with(std::string_view s, size_t at, std::string_view prefix) {
 }
 
 void replace_secret(std::string &s, std::string_view secret) {
-    if (secret.size() < 4) return;
+    if (secret.size() < 3) return;
     // Search on after the marker: a secret may occur inside "[REDACTED]".
     for (size_t pos = s.find(secret); pos != std::string::npos;
          pos = s.find(secret, pos + kRedacted.size()))
@@ -214,18 +216,6 @@ std::string mask_card_numbers(std::string_view text) {
     return out;
 }
 
-enum class Passes { All, NoWords };
-
-std::string redact_free(std::string_view text, std::string_view s1, std::string_view s2,
-                        Passes passes = Passes::All) {
-    std::string s(text);
-    replace_secret(s, s1);
-    replace_secret(s, s2);
-    s = mask_token_shapes(s);
-    if (passes == Passes::All) s = mask_word_values(s);
-    return mask_card_numbers(s);
-}
-
 bool sensitive_key(std::string_view key, std::string_view parent) {
     for (std::string_view k :
          {"card_number", "security_code", "cvv", "cvc", "token", "access_token", "refresh_token",
@@ -233,6 +223,10 @@ bool sensitive_key(std::string_view key, std::string_view parent) {
           "expiration_date", "doc_number", "document_number", "identification_number"})
         if (iequals(key, k)) return true;
     return iequals(key, "number") && iequals(parent, "identification");
+}
+
+bool number_char(char c) {
+    return is_digit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
 // Whether text is the inside of a valid JSON string (escapes, no raw quote
@@ -253,24 +247,101 @@ bool valid_string_content(std::string_view s) {
     return true;
 }
 
-bool number_char(char c) {
-    return is_digit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+void append_utf8(std::string &out, uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
 }
 
-} // namespace
-
-std::string redact_text(std::string_view text, std::string_view secret1, std::string_view secret2) {
-    return redact_free(text, secret1, secret2);
+// The text a JSON string's inside stands for (valid_string_content holds);
+// a lone surrogate becomes U+FFFD.
+std::string json_unescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    auto hex4 = [&](size_t at) { return static_cast<uint32_t>(std::stoul(std::string(s.substr(at, 4)), nullptr, 16)); };
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\\') {
+            out.push_back(s[i]);
+            continue;
+        }
+        char e = s[++i];
+        if (e != 'u') {
+            out.push_back(e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
+            continue;
+        }
+        uint32_t cp = hex4(i + 1);
+        i += 4;
+        if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < s.size() && s.compare(i + 1, 2, "\\u") == 0 &&
+            valid_string_content(s.substr(i + 1, 6))) {
+            uint32_t low = hex4(i + 3);
+            if (low >= 0xDC00 && low < 0xE000) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                i += 6;
+            }
+        }
+        if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;
+        append_utf8(out, cp);
+    }
+    return out;
 }
 
-std::string redact_json(std::string_view json, std::string_view secret1, std::string_view secret2) {
-    size_t first = json.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || (json[first] != '{' && json[first] != '['))
-        return redact_free(json, secret1, secret2); // not JSON: free text
+// The inside of a JSON string for text (the inverse of json_unescape).
+std::string json_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(c);
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out.push_back(hex[(c >> 4) & 0xF]);
+            out.push_back(hex[c & 0xF]);
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
 
-    // A small tokenizer that tracks the key of each open container, so it can
-    // tell which member a value belongs to without building a document. It
-    // never fails: unbalanced or cut-off input is redacted as far as it goes.
+enum class Mode {
+    Json,     // a document: every string and token is also redacted as free text
+    Fragment, // JSON quoted inside free text: member values only
+};
+std::string redact_structure(std::string_view json, Secrets secrets, Mode mode);
+
+enum class Passes { All, NoWords };
+
+std::string redact_free(std::string_view text, Secrets secrets, Passes passes = Passes::All) {
+    std::string s(text);
+    for (std::string_view secret : secrets) replace_secret(s, secret);
+    s = mask_token_shapes(s);
+    if (passes == Passes::All) {
+        // Quoted JSON: {"security_code":"123"} inside a message.
+        if (s.find('"') != std::string::npos && s.find(':') != std::string::npos)
+            s = redact_structure(s, secrets, Mode::Fragment);
+        s = mask_word_values(s);
+    }
+    return mask_card_numbers(s);
+}
+
+// A small tokenizer that tracks the key of each open container, so it can
+// tell which member a value belongs to without building a document. It never
+// fails: unbalanced or cut-off input is redacted as far as it goes.
+std::string redact_structure(std::string_view json, Secrets secrets, Mode mode) {
     struct Frame {
         bool object;
         std::string_view key;     // the member being read (objects)
@@ -279,6 +350,12 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
     };
     std::vector<Frame> stack;
     bool expect_key = false;
+    const bool document = mode == Mode::Json;
+    // Quoted JSON in text may start anywhere, even inside a member: a root
+    // frame keeps the keys met at the top, and a string followed by ':' is a
+    // key wherever it stands.
+    if (!document) stack.push_back({true, {}, {}, false});
+    const size_t floor = document ? 0 : 1;
     auto value_is_sensitive = [&]() {
         if (stack.empty()) return false;
         const Frame &f = stack.back();
@@ -299,16 +376,32 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
             j = std::min(j, json.size());
             std::string_view str = json.substr(i + 1, j - i - 1);
             bool is_key = expect_key && !stack.empty() && stack.back().object;
+            if (!document && closed) {
+                size_t k = json.find_first_not_of(" \t\r\n", j + 1);
+                is_key = k != std::string_view::npos && json[k] == ':';
+            }
             if (is_key) {
                 stack.back().key = str;
                 expect_key = false;
             }
             if (!is_key && value_is_sensitive()) {
                 out += redacted_string;
+            } else if (!document) {
+                out.append(json.substr(i, j - i + (closed ? 1 : 0)));
             } else {
-                std::string r = redact_free(str, secret1, secret2);
-                if (r != str && closed && valid_string_content(str) && !valid_string_content(r))
-                    r = kRedacted; // a redaction that would break the string takes it whole
+                std::string r;
+                bool valid = closed && valid_string_content(str);
+                if (valid && str.find('\\') != std::string_view::npos) {
+                    // Escapes may hide what is inside (quoted JSON, \u0034...):
+                    // redact the text the string stands for.
+                    std::string text = json_unescape(str);
+                    std::string redacted = redact_free(text, secrets);
+                    r = redacted == text ? std::string(str) : json_escape(redacted);
+                } else {
+                    r = redact_free(str, secrets);
+                    if (r != str && valid && !valid_string_content(r))
+                        r = kRedacted; // a redaction that would break the string takes it whole
+                }
                 out.push_back('"');
                 out += r;
                 if (closed) out.push_back('"');
@@ -329,7 +422,7 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
         }
         case '}':
         case ']':
-            if (!stack.empty()) stack.pop_back();
+            if (stack.size() > floor) stack.pop_back();
             expect_key = false;
             out.push_back(c);
             break;
@@ -355,10 +448,12 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
             bool number = std::all_of(token.begin(), token.end(), number_char);
             if (number && value_is_sensitive()) {
                 out += redacted_string;
+            } else if (!document) {
+                out += token;
             } else {
                 // A number or literal that changed becomes a string, so that
                 // the JSON stays valid.
-                std::string r = redact_free(token, secret1, secret2);
+                std::string r = redact_free(token, secrets);
                 out += r == token ? r : std::string(redacted_string);
             }
             i = j;
@@ -367,8 +462,52 @@ std::string redact_json(std::string_view json, std::string_view secret1, std::st
         }
         ++i;
     }
+    return out;
+}
+
+// The scalar values under a sensitive member, for sensitive_values.
+void collect_values(simdjson::dom::element e, std::string_view key, std::string_view parent,
+                    bool inside, int depth, std::vector<std::string> &out) {
+    if (depth > 32) return;
+    simdjson::dom::object obj;
+    simdjson::dom::array arr;
+    if (!e.get_object().get(obj)) {
+        for (auto [k, v] : obj) collect_values(v, k, key, inside || sensitive_key(k, key), depth + 1, out);
+        return;
+    }
+    if (!e.get_array().get(arr)) {
+        for (simdjson::dom::element v : arr) collect_values(v, key, parent, inside, depth + 1, out);
+        return;
+    }
+    if (!inside) return;
+    std::string_view s;
+    std::string text = !e.get_string().get(s) ? std::string(s) : simdjson::minify(e);
+    if (text.size() >= 3 && text != "null" && text != "true" && text != "false")
+        out.push_back(std::move(text));
+}
+
+} // namespace
+
+std::string redact_text(std::string_view text, Secrets secrets) {
+    return redact_free(text, secrets);
+}
+
+std::string redact_json(std::string_view json, Secrets secrets) {
+    size_t first = json.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || (json[first] != '{' && json[first] != '['))
+        return redact_free(json, secrets); // not JSON: free text
+    std::string out = redact_structure(json, secrets, Mode::Json);
     // What only shows across tokens of broken JSON (a spaced card number).
-    return redact_free(out, secret1, secret2, Passes::NoWords);
+    return redact_free(out, secrets, Passes::NoWords);
+}
+
+std::vector<std::string> sensitive_values(std::string_view body) {
+    std::vector<std::string> out;
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (body.empty() || parser.parse(body.data(), body.size()).get(root)) return out;
+    collect_values(root, {}, {}, false, 0, out);
+    return out;
 }
 
 std::string printable(std::string_view text, size_t max_bytes, bool keep_newlines) {
@@ -399,6 +538,8 @@ std::string printable(std::string_view text, size_t max_bytes, bool keep_newline
             out.push_back('?');
         else if (n == 1 && (c < 0x20 || c == 0x7F))
             out.push_back(c == '\n' && keep_newlines ? '\n' : ' ');
+        else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0)
+            out.push_back(' '); // a C1 control character (U+0080-U+009F)
         else
             out.append(text.substr(i, n));
         i += take;

@@ -173,3 +173,29 @@ TEST_CASE("what the fuzzers found: no hang, no card left beside other digits, JS
     // A malformed path template is refused, not walked forever.
     CHECK_THROWS_AS(expand_path("/v1/payments/{id", {{"id", "1"}}), Error);
 }
+
+TEST_CASE("JSON quoted in text, and escaped inside strings, is redacted member by member") {
+    CHECK(redact_text(R"(bad card: "security_code":"8362", "expiration_year":2031,)"
+                      R"( "identification":{"type":"CPF","number":"31415926535"})")
+              .find_first_of("0123456789") == std::string::npos);
+    std::string body = R"({"cause":[{"description":"\"security_code\":\"8362\", \"number\":1,)"
+                       R"( \"identification\":{\"number\":\"31415926535\"}, \u0034509953566233704"}]})";
+    std::string r = redact_json(body);
+    CHECK(valid_json(r));
+    CHECK(r.find("8362") == std::string::npos);
+    CHECK(r.find("31415926535") == std::string::npos);
+    CHECK(r.find("509953566233704") == std::string::npos);
+    CHECK(r.find(R"(\"number\":1)") != std::string::npos); // not an identification: kept
+    CHECK(printable("a\xC2\x85z\xC2\x9B", 100) == "a z "); // C1 controls
+}
+
+TEST_CASE("the values a request sends are known, to be redacted when quoted back") {
+    std::vector<std::string> v = sensitive_values(
+        R"({"card_number":"4509953566233704","security_code":"8362","expiration_month":11,)"
+        R"("expiration_year":2031,"cardholder":{"name":"APRO","identification":{"type":"CPF",)"
+        R"("number":"31415926535"}},"amount":10})");
+    CHECK(v == std::vector<std::string>{"4509953566233704", "8362", "2031", "31415926535"});
+    std::vector<std::string_view> secrets(v.begin(), v.end());
+    CHECK(redact_text("id-8362-31415926535", Secrets(secrets)) == "id-[REDACTED]-[REDACTED]");
+    CHECK(sensitive_values("not json").empty());
+}
