@@ -463,7 +463,17 @@ def serve(conn, req, name):
                       ("Content-Type: application/json", "Retry-After: 99999999999999999999999"))
     if name in ("secrets", "secrets-200"):
         token = req.token()
-        rid = "X-Request-Id: %s-%s-8362-31415926535" % (token, CARD)
+        # The request id quotes what the request sent: the token, and the
+        # security code and document number of a write's body (a GET has
+        # none; its request id quotes the token and a card number).
+        sent = []
+        try:
+            body = json.loads(req.body or b"null") or {}
+            sent = [str(body["security_code"]),
+                    str(body["cardholder"]["identification"]["number"])]
+        except (ValueError, KeyError, TypeError):
+            pass
+        rid = "X-Request-Id: " + "-".join([token, CARD] + sent)
         return json_answer(conn, 400 if name == "secrets" else 200, secrets_body(token),
                            (rid, "X-Echo: Bearer " + token, "X-Card: " + CARD_SPACED))
     if name.startswith("paging-"):

@@ -816,16 +816,43 @@ static void retry_after_huge(const struct scenario *sc) {
     mp_client_free(c);
 }
 
-/* The API quotes secrets back: none reaches an error text or a log line. */
+/* The API quotes secrets back: none reaches an error text or a log line.
+ * Reads: the server quotes the tokens and card data in structured and
+ * free-text places. Writes: it also quotes in its request id what the body
+ * sent (a bare "8362" there is known to be a secret only because it was
+ * sent). */
 static void secrets_400(const struct scenario *sc) {
+    static const char card[] =
+        "{\"card_number\":\"4509953566233704\",\"security_code\":\"8362\","
+        "\"expiration_month\":11,\"expiration_year\":2031,\"cardholder\":{\"name\":\"APRO\","
+        "\"identification\":{\"type\":\"CPF\",\"number\":\"31415926535\"}}}";
     mp_client *c = new_client(base_of(sc));
     struct outcome o = get(c, plays(sc)), p;
+    int i;
     record(&o);
     EXPECT(o.st, MP_ERR_VALIDATION);
     mp_response_free(o.res);
     p = call_on(c, "payments.get", plays(sc), CALL_TOKEN);
     EXPECT(p.st, MP_ERR_VALIDATION);
     mp_response_free(p.res);
+    for (i = 0; i < 2; i++) {
+        mp_request *req = NULL;
+        struct outcome w;
+        long t0;
+        memset(&w, 0, sizeof w);
+        mp_request_new(&req);
+        mp_request_set_body(req, card, strlen(card));
+        if (i) mp_request_set_access_token(req, CALL_TOKEN);
+        mp_request_add_query(req, "scenario", plays(sc));
+        mp_error_clear();
+        t0 = now_ms();
+        w.st = mp_client_call(c, "card_tokens.create", req, &w.res);
+        w.ms = now_ms() - t0;
+        inspect(&w);
+        EXPECT(w.st, MP_ERR_VALIDATION);
+        mp_response_free(w.res);
+        mp_request_free(req);
+    }
     mp_client_free(c);
 }
 
