@@ -48,11 +48,28 @@ std::vector<Transport *> &registry() {
 
 constexpr size_t kMaxHeaderBytes = 256 << 10;
 
+// Held shared by every thread while it is inside libcurl (and so inside
+// OpenSSL), and exclusively around fork(): a child never inherits a lock
+// that one of our threads held inside OpenSSL, which the child's first TLS
+// handshake would then wait for forever. Threads wait on sockets without it
+// (run()), so a fork waits for one step of each transfer, not for whole
+// calls. Writers first, so that busy threads cannot starve a fork.
+pthread_rwlock_t fork_lock = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
+
+struct InLibcurl {
+    InLibcurl() { pthread_rwlock_rdlock(&fork_lock); }
+    ~InLibcurl() { pthread_rwlock_unlock(&fork_lock); }
+    InLibcurl(const InLibcurl &) = delete;
+    InLibcurl &operator=(const InLibcurl &) = delete;
+};
+
 } // namespace
 
-// Lock order, here and in every thread: the registry, a transport's pool,
-// then its share locks in index order (libcurl takes at most one at a time).
+// Lock order, here and in every thread: the fork lock, the registry, a
+// transport's pool, then its share locks in index order. No thread takes the
+// fork lock while it holds a pool.
 void Transport::before_fork() {
+    pthread_rwlock_wrlock(&fork_lock);
     registry_mutex().lock();
     for (Transport *t : registry()) {
         t->pool_mutex_.lock();
@@ -60,17 +77,32 @@ void Transport::before_fork() {
     }
 }
 
+namespace {
+void unlock_after_fork(std::vector<Transport *> &transports, std::mutex &registry,
+                       void (*unlock_transport)(Transport *)) {
+    for (Transport *t : transports) unlock_transport(t);
+    registry.unlock();
+}
+} // namespace
+
 void Transport::after_fork_parent() {
-    for (Transport *t : registry()) {
+    unlock_after_fork(registry(), registry_mutex(), [](Transport *t) {
         for (std::mutex &m : t->share_locks_) m.unlock();
         t->pool_mutex_.unlock();
-    }
-    registry_mutex().unlock();
+    });
+    pthread_rwlock_unlock(&fork_lock);
 }
 
 void Transport::after_fork_child() {
     fork_generation.fetch_add(1);
-    after_fork_parent();
+    unlock_after_fork(registry(), registry_mutex(), [](Transport *t) {
+        for (std::mutex &m : t->share_locks_) m.unlock();
+        t->pool_mutex_.unlock();
+    });
+    // A write-locked rwlock cannot be unlocked by the child (glibc checks the
+    // writer's thread id, which fork changed): start it anew.
+    pthread_rwlock_t fresh = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
+    fork_lock = fresh;
 }
 
 namespace {
@@ -130,6 +162,7 @@ ErrorKind kind_for_curl(CURLcode code) {
     case CURLE_SSL_ENGINE_INITFAILED:
     case CURLE_USE_SSL_FAILED: return ErrorKind::Tls;
     case CURLE_OUT_OF_MEMORY: return ErrorKind::NoMemory;
+    case CURLE_FAILED_INIT: return ErrorKind::Internal;
     case CURLE_URL_MALFORMAT: return ErrorKind::InvalidArgument;
     // The URL's scheme was checked before: this is an answer with no status
     // line (HTTP/0.9), or one libcurl could not read as HTTP.
@@ -234,13 +267,25 @@ Transport::~Transport() {
     // After a fork() the pooled handles belong to the parent's connections:
     // closing them here would send TLS close-notify on the parent's sockets.
     if (fork_generation.load() != generation_) return;
-    for (CURL *h : idle_) curl_easy_cleanup(h);
+    for (Pooled p : idle_) close(p);
+    InLibcurl in_libcurl;
     curl_share_cleanup(share_);
 }
 
-CURL *Transport::new_handle() {
+void Transport::close(Pooled p) {
+    InLibcurl in_libcurl; // closing a connection is TLS work
+    curl_multi_cleanup(p.multi);
+    curl_easy_cleanup(p.easy);
+}
+
+Transport::Pooled Transport::new_handle() {
+    CURLM *multi = curl_multi_init();
+    if (!multi) throw Error(ErrorKind::NoMemory, "out of memory");
     CURL *h = curl_easy_init();
-    if (!h) throw Error(ErrorKind::NoMemory, "out of memory");
+    if (!h) {
+        curl_multi_cleanup(multi);
+        throw Error(ErrorKind::NoMemory, "out of memory");
+    }
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_SHARE, share_);
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
@@ -273,37 +318,68 @@ CURL *Transport::new_handle() {
     else if (!(config_.proxy_from_env && https))
         curl_easy_setopt(h, CURLOPT_PROXY, "");
     curl_easy_setopt(h, CURLOPT_HTTPPROXYTUNNEL, 1L);
-    return h;
+    return {h, multi};
 }
 
-CURL *Transport::acquire() {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
-    unsigned long generation = fork_generation.load();
-    if (generation != generation_) {
-        // A child of fork(): forget (never close) the parent's connections
-        // and TLS sessions, and start a pool of its own.
-        idle_.clear();
-        share_ = new_share(share_locks_);
-        generation_ = generation;
-    }
-    if (!idle_.empty()) {
-        CURL *h = idle_.back();
-        idle_.pop_back();
-        return h;
+Transport::Pooled Transport::acquire() {
+    {
+        std::lock_guard<std::mutex> lock(pool_mutex_);
+        unsigned long generation = fork_generation.load();
+        if (generation != generation_) {
+            // A child of fork(): forget (never close) the parent's
+            // connections and TLS sessions, and start a pool of its own.
+            idle_.clear();
+            share_ = new_share(share_locks_);
+            generation_ = generation;
+        }
+        if (!idle_.empty()) {
+            Pooled p = idle_.back();
+            idle_.pop_back();
+            return p;
+        }
     }
     return new_handle();
 }
 
-void Transport::release(CURL *handle) {
-    std::lock_guard<std::mutex> lock(pool_mutex_);
-    if (fork_generation.load() != generation_) return; // forked while in flight: not ours
-    // A batch may have borrowed many handles: keep enough for the usual
-    // concurrency and close the rest.
-    if (idle_.size() >= kMaxIdleHandles) {
-        curl_easy_cleanup(handle);
-        return;
+void Transport::release(Pooled handle) {
+    {
+        std::lock_guard<std::mutex> lock(pool_mutex_);
+        if (fork_generation.load() != generation_) return; // forked while in flight: not ours
+        // A batch may have borrowed many handles: keep enough for the usual
+        // concurrency and close the rest (outside the pool's lock).
+        if (idle_.size() < kMaxIdleHandles) {
+            idle_.push_back(handle);
+            return;
+        }
     }
-    idle_.push_back(handle);
+    close(handle);
+}
+
+int Transport::run(Pooled p) {
+    CURLMcode mc;
+    {
+        InLibcurl in_libcurl;
+        mc = curl_multi_add_handle(p.multi, p.easy);
+    }
+    if (mc != CURLM_OK) return CURLE_FAILED_INIT;
+    CURLcode result = CURLE_FAILED_INIT;
+    for (int running = 1;;) {
+        {
+            InLibcurl in_libcurl;
+            mc = curl_multi_perform(p.multi, &running);
+        }
+        if (mc != CURLM_OK || !running) break;
+        // Waiting outside the lock; libcurl shortens the wait to its own
+        // next timeout (connect, total, stall).
+        mc = curl_multi_poll(p.multi, nullptr, 0, 1000, nullptr);
+        if (mc != CURLM_OK) break;
+    }
+    InLibcurl in_libcurl;
+    int queued = 0;
+    while (CURLMsg *msg = curl_multi_info_read(p.multi, &queued))
+        if (msg->msg == CURLMSG_DONE) result = msg->data.result;
+    curl_multi_remove_handle(p.multi, p.easy);
+    return result;
 }
 
 curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res, char *errbuf) {
@@ -353,21 +429,22 @@ void finish(CURL *h, curl_slist *headers, HttpResponse &res) {
 } // namespace
 
 HttpResponse Transport::perform(const HttpRequest &req) {
-    CURL *h = acquire();
+    Pooled p = acquire();
+    CURL *h = p.easy;
     HttpResponse res;
     char errbuf[CURL_ERROR_SIZE];
     curl_slist *headers;
     try {
         headers = setup(h, req, res, errbuf);
     } catch (...) {
-        release(h);
+        release(p);
         throw;
     }
-    CURLcode rc = curl_easy_perform(h);
+    auto rc = static_cast<CURLcode>(run(p));
     Failure failure{ErrorKind::Internal, {}};
     if (rc != CURLE_OK) failure = classify(rc, h, res, errbuf, config_.max_response_bytes);
     finish(h, headers, res);
-    release(h);
+    release(p);
     if (rc != CURLE_OK) throw Error(failure.kind, std::move(failure.message));
     return res;
 }
@@ -375,6 +452,7 @@ HttpResponse Transport::perform(const HttpRequest &req) {
 std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const HttpRequest *> &requests,
                                                         long max_in_flight) {
     struct Transfer {
+        Pooled pooled;
         CURL *handle = nullptr;
         curl_slist *headers = nullptr;
         char errbuf[CURL_ERROR_SIZE];
@@ -390,7 +468,8 @@ std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const 
     try {
         for (size_t i = 0; i < requests.size(); ++i) {
             Transfer &t = transfers[i];
-            t.handle = acquire();
+            t.pooled = acquire();
+            t.handle = t.pooled.easy;
             t.headers = setup(t.handle, *requests[i], out[i].response, t.errbuf);
             // Wait for a multiplexed HTTP/2 connection rather than open more.
             curl_easy_setopt(t.handle, CURLOPT_PIPEWAIT, 1L);
@@ -400,7 +479,11 @@ std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const 
         }
         int running = 0;
         do {
-            CURLMcode mc = curl_multi_perform(multi, &running);
+            CURLMcode mc;
+            {
+                InLibcurl in_libcurl;
+                mc = curl_multi_perform(multi, &running);
+            }
             if (mc == CURLM_OK && running) mc = curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
             if (mc != CURLM_OK) throw Error(ErrorKind::Internal, curl_multi_strerror(mc));
             int queued = 0;
@@ -422,18 +505,26 @@ std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const 
     } catch (...) {
         for (size_t i = 0; i < requests.size(); ++i) {
             if (!transfers[i].handle) continue;
-            if (i < added) curl_multi_remove_handle(multi, transfers[i].handle);
+            if (i < added) {
+                InLibcurl in_libcurl;
+                curl_multi_remove_handle(multi, transfers[i].handle);
+            }
             finish(transfers[i].handle, transfers[i].headers, out[i].response);
-            release(transfers[i].handle);
+            release(transfers[i].pooled);
         }
+        InLibcurl in_libcurl;
         curl_multi_cleanup(multi);
         throw;
     }
     for (size_t i = 0; i < requests.size(); ++i) {
-        curl_multi_remove_handle(multi, transfers[i].handle);
+        {
+            InLibcurl in_libcurl;
+            curl_multi_remove_handle(multi, transfers[i].handle);
+        }
         finish(transfers[i].handle, transfers[i].headers, out[i].response);
-        release(transfers[i].handle);
+        release(transfers[i].pooled);
     }
+    InLibcurl in_libcurl; // closing the batch's connections is TLS work
     curl_multi_cleanup(multi);
     return out;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 typedef void CURL;
+typedef void CURLM;
 typedef void CURLSH;
 struct curl_slist;
 
@@ -75,9 +76,19 @@ class Transport {
     static void after_fork_child();
 
   private:
-    CURL *acquire();
-    void release(CURL *handle);
-    CURL *new_handle();
+    // A pooled easy handle and the multi handle it runs in: the multi keeps
+    // the handle's live connections between calls.
+    struct Pooled {
+        CURL *easy = nullptr;
+        CURLM *multi = nullptr;
+    };
+    Pooled acquire();
+    void release(Pooled handle);
+    Pooled new_handle();
+    static void close(Pooled handle);
+    // Runs one transfer to its end (curl_easy_perform's loop, done here so
+    // that fork() may come between two steps; see before_fork).
+    static int run(Pooled handle);
     // Sets a pooled handle up for one request; the returned list of headers
     // must stay alive until the transfer ends.
     curl_slist *setup(CURL *h, const HttpRequest &req, HttpResponse &res, char *errbuf);
@@ -88,7 +99,7 @@ class Transport {
     CURLSH *share_ = nullptr;
     std::mutex share_locks_[8];
     std::mutex pool_mutex_;
-    std::vector<CURL *> idle_;
+    std::vector<Pooled> idle_;
     unsigned long generation_; // fork generation that owns the pooled connections
 
     friend struct ShareLock;
