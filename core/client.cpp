@@ -69,7 +69,8 @@ void check_header(std::string_view name, std::string_view value) {
 std::string merge_preset(const std::string &body, std::string_view preset) {
     simdjson::dom::parser parser;
     simdjson::dom::object caller, fixed;
-    std::string preset_object = "{" + std::string(preset) + "}";
+    std::string preset_object(1, '{');
+    preset_object.append(preset).push_back('}');
     if (parser.parse(body).get_object().get(caller))
         throw Error(ErrorKind::Json, "the request body must be a JSON object");
     std::string out = "{";
@@ -81,7 +82,8 @@ std::string merge_preset(const std::string &body, std::string_view preset) {
             if (!fixed[key].error()) continue; // the preset sets it
             if (out.size() > 1) out.push_back(',');
             append_json_string(out, key);
-            out += ":" + simdjson::minify(value);
+            out.push_back(':');
+            out += simdjson::minify(value);
         }
     }
     if (out.size() > 1) out.push_back(',');
