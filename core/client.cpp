@@ -101,6 +101,18 @@ std::string body_for_log(std::string_view body, Secrets secrets) {
     return shown;
 }
 
+// The API's request ids are UUIDs: one of that shape quotes nothing back.
+bool is_uuid(std::string_view s) {
+    if (s.size() != 36) return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex) return false;
+    }
+    return true;
+}
+
 long ms_between(Clock::time_point a, Clock::time_point b) {
     return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count());
 }
@@ -243,16 +255,23 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
     res.idempotency_key = pc.idempotency_key;
     res.attempts = a.number;
     std::optional<long> retry_after;
-    const std::vector<std::string_view> secrets = secrets_of(pc);
+    // Built only when something is redacted: not on the common path.
+    std::vector<std::string_view> secrets_store;
+    auto secrets = [&]() -> Secrets {
+        if (secrets_store.empty()) secrets_store = secrets_of(pc);
+        return secrets_store;
+    };
     if (a.answered) {
-        if (const char *rid = res.http.header("X-Request-Id"))
-            res.request_id = redact_text(clean_request_id(rid), secrets);
+        if (const char *rid = res.http.header("X-Request-Id")) {
+            res.request_id = clean_request_id(rid);
+            if (!is_uuid(res.request_id)) res.request_id = redact_text(res.request_id, secrets());
+        }
         if (log.enabled(LogLevel::Info))
             log.log(LogLevel::Info, "<- " + std::to_string(res.http.status) + " " + what + " in " +
                                         std::to_string(a.took_ms) + " ms (request id " +
                                         (res.request_id.empty() ? "none" : res.request_id) + ")");
         if (log.enabled(LogLevel::Debug))
-            log.log(LogLevel::Debug, "   response body: " + body_for_log(res.http.body, secrets));
+            log.log(LogLevel::Debug, "   response body: " + body_for_log(res.http.body, secrets()));
         if (res.http.status >= 200 && res.http.status < 300) {
             budget_.on_success();
             return;
@@ -264,14 +283,14 @@ void Client::after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms) {
         if (log.enabled(LogLevel::Warn))
             log.log(LogLevel::Warn, redact_text("!! " + a.error.message + " after " +
                                                     std::to_string(a.took_ms) + " ms",
-                                                secrets));
+                                                secrets()));
     }
     ErrorDetail &e = a.error;
     // Every text of the record is redacted: the server may quote anything back.
-    e.message = printable(redact_text(e.message, secrets), kMaxMessageBytes);
-    e.api_error = redact_text(e.api_error, secrets);
-    e.causes_json = redact_json(e.causes_json, secrets);
-    e.request_id = redact_text(e.request_id, secrets);
+    e.message = printable(redact_text(e.message, secrets()), kMaxMessageBytes);
+    e.api_error = redact_text(e.api_error, secrets());
+    e.causes_json = redact_json(e.causes_json, secrets());
+    e.request_id = redact_text(e.request_id, secrets());
     e.idempotency_key = pc.idempotency_key;
     e.attempts = a.number;
     e.retryable = kind_is_retryable(e.kind, e.http_status);
