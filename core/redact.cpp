@@ -494,8 +494,14 @@ std::string redact_text(std::string_view text, Secrets secrets) {
 
 std::string redact_json(std::string_view json, Secrets secrets) {
     size_t first = json.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || (json[first] != '{' && json[first] != '['))
-        return redact_free(json, secrets); // not JSON: free text
+    if (first == std::string_view::npos) return std::string(json);
+    if (json[first] != '{' && json[first] != '[') {
+        // A lone JSON value ("...", 4509953566233704) stays JSON; anything
+        // else is free text.
+        simdjson::dom::parser parser;
+        simdjson::dom::element e;
+        if (parser.parse(json.data(), json.size()).get(e)) return redact_free(json, secrets);
+    }
     std::string out = redact_structure(json, secrets, Mode::Json);
     // What only shows across tokens of broken JSON (a spaced card number).
     return redact_free(out, secrets, Passes::NoWords);

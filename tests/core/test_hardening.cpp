@@ -199,3 +199,9 @@ TEST_CASE("the values a request sends are known, to be redacted when quoted back
     CHECK(redact_text("id-8362-31415926535", Secrets(secrets)) == "id-[REDACTED]-[REDACTED]");
     CHECK(sensitive_values("not json").empty());
 }
+
+TEST_CASE("a lone JSON value stays JSON when redacted (found by fuzz_redact in a 300 s run)") {
+    CHECK(redact_json("4509953566232") == "\"[REDACTED]\"");
+    CHECK(redact_json("\"card 4509953566233704\"") == "\"card [REDACTED]\"");
+    CHECK(redact_json("security code 8362") == "security code [REDACTED]"); // text, not JSON
+}
