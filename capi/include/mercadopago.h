@@ -3,7 +3,8 @@
  * payments API. This is the only public header; it is C89-clean and compiles
  * as C++.
  *
- * Conventions (those of libgit2):
+ * Conventions (libgit2's opaque handles and thread-local last error; the
+ * out-parameters last, as in DuckDB's C API):
  * - Every handle is opaque; no struct layout is part of the ABI.
  * - Every fallible function returns an mp_status: MP_OK (0) or a negative
  *   category. Results come back through out-parameters, always last.
@@ -15,11 +16,30 @@
  *   live as long as the handle they came from and must not be freed.
  * - Strings are UTF-8. JSON crosses as bytes plus length; the bytes are also
  *   NUL-terminated for convenience.
- * - Thread safety: an mp_client may be shared by any number of threads. The
- *   other handles (mp_config, mp_request, mp_response) are for one thread at
- *   a time.
  * - No function ever lets a C++ exception escape, and no message (errors or
- *   logs) ever contains the access token.
+ *   logs) ever contains the access token, a card number, a security code or
+ *   a document number.
+ *
+ * Threads and lifetimes, handle by handle:
+ * - mp_config: one thread at a time. mp_client_new copies it: free it or
+ *   change it at once. The log callback's userdata must outlive every client
+ *   made from it.
+ * - mp_client: any number of threads at once. Free it only when no call,
+ *   pager or batch run is using it; every mp_pager made from it must be freed
+ *   first. After fork(), the child may go on using a client made before it
+ *   (on connections of its own), even if other threads were calling.
+ * - mp_request: one thread at a time. mp_client_call reads it during the
+ *   call only; mp_pager_new and mp_batch_add copy it.
+ * - mp_response: one thread at a time (its JSON is parsed on first read). It
+ *   owns its data: it may outlive the client that made it.
+ * - mp_error: the thread's last error (above); mp_response_error() lives as
+ *   long as its response, mp_batch_error() until the batch runs again or is
+ *   freed.
+ * - mp_pager: one thread at a time; must not outlive its client. An item it
+ *   hands out lives until the next call on the pager.
+ * - mp_batch: one thread at a time; it keeps copies of its requests and may
+ *   outlive the client that ran it.
+ * - Strings made for the caller (mp_oauth_authorization_url): mp_string_free.
  */
 #ifndef MERCADOPAGO_H
 #define MERCADOPAGO_H

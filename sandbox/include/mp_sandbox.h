@@ -1,10 +1,16 @@
 /*
  * mp_sandbox.h - embed the local Mercado Pago emulator in any program.
  *
- * The sandbox serves the API contract of shared/spec/mercadopago-api.md from
- * memory, over HTTP or HTTPS (a CA generated at start signs a certificate for
- * 127.0.0.1 and localhost). One sandbox runs its own server threads; the
- * functions below may be called from any thread.
+ * The sandbox serves the Mercado Pago API from memory (the README's "The
+ * sandbox" section says what it emulates), over HTTP or HTTPS (a CA generated
+ * at start signs a certificate for 127.0.0.1 and localhost).
+ *
+ * Threads and lifetimes: one sandbox runs its own server threads; every
+ * function below may be called from any thread, at the same time, until
+ * mp_sandbox_stop, which must be the last call on the handle (and not made
+ * while another thread still uses it). Strings it returns are borrowed and
+ * live until mp_sandbox_stop. A client of the sandbox may outlive it (its
+ * calls then fail with a network error).
  *
  * C89-clean. Every function returns 0 on success and a negative value on
  * failure; mp_sandbox_last_error() then says why (thread-local, borrowed).
