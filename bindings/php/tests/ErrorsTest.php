@@ -35,6 +35,15 @@ final class ErrorsTest extends TestCase
         $this->fail("no $class was thrown");
     }
 
+    public function testEveryStatusOfTheTableHasItsClass(): void
+    {
+        // MP_ERR_PROTOCOL (-17) comes after the iterator's end (-16) in the table.
+        $this->assertSame(Exception\ProtocolException::class, Exception\StatusTable::CLASSES[-17]);
+        $this->assertSame(-17, Exception\ProtocolException::STATUS);
+        $this->assertFalse(is_subclass_of(Exception\ProtocolException::class, Exception\ApiException::class));
+        $this->assertArrayNotHasKey(-16, Exception\StatusTable::CLASSES);
+    }
+
     public function testNotFound(): void
     {
         $e = $this->failure(Exception\NotFoundException::class,

@@ -26,6 +26,9 @@ def test_hierarchy():
     codes = dict((name, code) for code, name in mp._native.status_table())
     assert mp.NotFoundError.status_code == codes["not_found"] == -7
     assert mp.errors.STATUS_CLASSES[codes["rate_limited"]] is mp.RateLimitError
+    # A status past the iterator's end (MP_ERR_PROTOCOL) has its own class too.
+    assert mp.errors.STATUS_CLASSES[codes["protocol"]] is mp.ProtocolError
+    assert not issubclass(mp.ProtocolError, mp.APIError)
 
 
 def test_not_found(mp_client):

@@ -166,9 +166,10 @@ class ErrorsTest {
                 AuthenticationException.class, NotFoundException.class, ValidationException.class,
                 ConflictException.class, RateLimitException.class, ServerException.class,
                 SignatureException.class, NoMemoryException.class, InternalException.class,
-                NotPresentException.class)) {
+                NotPresentException.class, ProtocolException.class)) {
             assertTrue(MercadoPagoException.class.isAssignableFrom(k));
             assertTrue(RuntimeException.class.isAssignableFrom(k), "unchecked");
         }
+        assertEquals(-17, ProtocolException.STATUS);
     }
 }
