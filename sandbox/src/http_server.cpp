@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -16,6 +17,13 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+// The connection stream below overrides cpp-httplib's Stream and a private
+// virtual of its Server, as they are in 0.11.x (Debian 12's): another release
+// may change them silently, so it must be checked here first.
+static_assert(std::string_view(CPPHTTPLIB_VERSION).substr(0, 5) == "0.11.",
+              "sandbox/src/http_server.cpp overrides cpp-httplib 0.11.x internals: "
+              "recheck ConnectionStream and process_and_close_socket for this version");
 
 namespace mp::sandbox {
 
