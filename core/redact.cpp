@@ -495,15 +495,17 @@ std::string redact_text(std::string_view text, Secrets secrets) {
 std::string redact_json(std::string_view json, Secrets secrets) {
     size_t first = json.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return std::string(json);
-    if (json[first] != '{' && json[first] != '[') {
-        // A lone JSON value ("...", 4509953566233704) stays JSON; anything
-        // else is free text.
-        simdjson::dom::parser parser;
-        simdjson::dom::element e;
-        if (parser.parse(json.data(), json.size()).get(e)) return redact_free(json, secrets);
-    }
+    simdjson::dom::parser parser;
+    simdjson::dom::element e;
+    bool valid = !parser.parse(json.data(), json.size()).get(e);
+    // A lone JSON value ("...", 4509953566233704) stays JSON; anything else
+    // that does not open an object or array is free text.
+    if (!valid && json[first] != '{' && json[first] != '[') return redact_free(json, secrets);
     std::string out = redact_structure(json, secrets, Mode::Json);
-    // What only shows across tokens of broken JSON (a spaced card number).
+    if (valid) return out;
+    // Broken or cut-off JSON: what only shows across its tokens (a spaced
+    // card number). Never on valid JSON, where it could cut an escape
+    // ("\u0034509953566233704") in two.
     return redact_free(out, secrets, Passes::NoWords);
 }
 
