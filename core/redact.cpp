@@ -393,10 +393,9 @@ std::string redact_structure(std::string_view json, Secrets secrets, Mode mode) 
                 bool valid = closed && valid_string_content(str);
                 if (valid && str.find('\\') != std::string_view::npos) {
                     // Escapes may hide what is inside (quoted JSON, \u0034...):
-                    // redact the text the string stands for.
-                    std::string text = json_unescape(str);
-                    std::string redacted = redact_free(text, secrets);
-                    r = redacted == text ? std::string(str) : json_escape(redacted);
+                    // redact the text the string stands for, and write that
+                    // text anew (the raw escapes could still read as digits).
+                    r = json_escape(redact_free(json_unescape(str), secrets));
                 } else {
                     r = redact_free(str, secrets);
                     if (r != str && valid && !valid_string_content(r))
