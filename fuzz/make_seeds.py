@@ -175,7 +175,7 @@ write("fuzz_error", "regress-error-huge-message",
 
 # --- fuzz_redact ------------------------------------------------------------
 # With two or more '\n': secret 1, secret 2, then the text; else all text.
-TOKEN = "APP_USR-1234567890123456-010203-abcdef0123456789abcdef0123456789-123456789"
+TOKEN = "APP_USR-FAKE-0000-not-a-real-token-0000"
 PAYMENT_REQ = ('{"transaction_amount":100,"token":"ff8080814c11e237014c1ff593b57b4d",'
                '"payment_method_id":"visa","installments":1,'
                '"payer":{"email":"test@example.com","identification":{"type":"CPF","number":"19119119100"}},'

@@ -30,8 +30,8 @@ TEST_CASE("the JSON redactor survives unbalanced input (it wrote through an empt
                              std::string("]]]]}}}}"), std::string(",,,\"a\""),
                              std::string("{\"a\":\"unterminated"), std::string(100000, '['),
                              std::string("[") + std::string(5000, '{')}) {
-        std::string r = redact_json(body, "TEST-secret-token");
-        CHECK(r.size() >= std::min<size_t>(body.size(), 2));
+        // Nothing in them is sensitive: redaction gives them back unchanged.
+        CHECK(redact_json(body, "TEST-secret-token") == body);
     }
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("free text: spaced and dashed card numbers that pass Luhn, CVVs, docum
 }
 
 TEST_CASE("anything shaped like an access token is redacted, and both tokens given") {
-    CHECK(redact_text("Bearer APP_USR-1234567890123456-112233-abcdef") == "Bearer [REDACTED]");
+    CHECK(redact_text("Bearer APP_USR-FAKE-0000-not-a-real-token") == "Bearer [REDACTED]");
     CHECK(redact_text("TEST-short ok") == "TEST-short ok");
     CHECK(redact_text("a tok-one b tok-two", "tok-one", "tok-two") == "a [REDACTED] b [REDACTED]");
 }
