@@ -180,7 +180,6 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     }
     if (!op.preset.empty()) req.body = merge_preset(req.body.empty() ? "{}" : req.body, op.preset);
     req.has_body = !req.body.empty();
-    if (req.has_body) pc.sent_secrets = sensitive_values(req.body);
 
     req.headers.reserve(8 + o.headers.size());
     req.headers.push_back(o.access_token.empty() ? auth_header_ : "Authorization: Bearer " + pc.token);
@@ -216,7 +215,11 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     return pc;
 }
 
-std::vector<std::string_view> Client::secrets_of(const PreparedCall &pc) const {
+std::vector<std::string_view> Client::secrets_of(PreparedCall &pc) const {
+    if (!pc.sent_secrets_read) {
+        if (pc.http.has_body) pc.sent_secrets = sensitive_values(pc.http.body);
+        pc.sent_secrets_read = true;
+    }
     std::vector<std::string_view> s = {pc.token, config_.access_token};
     for (const std::string &v : pc.sent_secrets) s.push_back(v);
     return s;

@@ -37,7 +37,9 @@ struct PreparedCall {
     std::string token; // for redaction
     // The sensitive values the body carries (card number, security code,
     // document number, ...): redacted wherever the answer quotes them back.
+    // Read from the body on first need (an error or a log line), not on every call.
     std::vector<std::string> sent_secrets;
+    bool sent_secrets_read = false;
     std::string idempotency_key;
     long timeout_ms = 0;
     int max_retries = 0;
@@ -72,7 +74,7 @@ class Client {
     void before_attempt(PreparedCall &pc, int attempt, long remaining_ms) const;
     void after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms);
     // What redaction removes for this call: both tokens and what it sent.
-    std::vector<std::string_view> secrets_of(const PreparedCall &pc) const;
+    std::vector<std::string_view> secrets_of(PreparedCall &pc) const;
 
     Config config_;
     std::string auth_header_; // "Authorization: Bearer <the client's token>", built once
