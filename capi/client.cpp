@@ -17,7 +17,9 @@ mp_status mp_client_new(const mp_config *config, mp_client **out) {
     });
 }
 
-void mp_client_free(mp_client *client) { delete client; }
+void mp_client_free(mp_client *client) {
+    delete client;
+}
 
 mp_status mp_request_new(mp_request **out) {
     return guard([&] {
@@ -27,12 +29,14 @@ mp_status mp_request_new(mp_request **out) {
     });
 }
 
-void mp_request_free(mp_request *request) { delete request; }
+void mp_request_free(mp_request *request) {
+    delete request;
+}
 
 mp_status mp_request_reset(mp_request *request) {
     return guard([&] {
         MP_CHECK_ARG(request != nullptr);
-        request->options = mp::CallOptions{};
+        *request = mp_request{};
         return MP_OK;
     });
 }

@@ -24,6 +24,7 @@ struct mp_client {
 
 struct mp_request {
     mp::CallOptions options;
+    long page_size = 0; // the "page_size" option, read by mp_pager_new; 0: none
 };
 
 struct mp_response {

@@ -20,15 +20,17 @@ mp_status mp_pager_new(mp_client *client, const char *operation, const mp_reques
         MP_CHECK_ARG(client != nullptr && operation != nullptr && page_size >= 0);
         const mp::Operation &op = find_operation_or_throw(operation);
         auto p = std::make_unique<mp_pager>();
-        p->pager = std::make_unique<mp::Pager>(*client->client, op,
-                                               request ? request->options : mp::CallOptions{},
-                                               page_size);
+        p->pager = std::make_unique<mp::Pager>(
+            *client->client, op, request ? request->options : mp::CallOptions{},
+            page_size == 0 && request ? request->page_size : page_size);
         *out = p.release();
         return MP_OK;
     });
 }
 
-void mp_pager_free(mp_pager *pager) { delete pager; }
+void mp_pager_free(mp_pager *pager) {
+    delete pager;
+}
 
 mp_status mp_pager_next_page(mp_pager *pager, mp_response **out) {
     return guard([&] {
@@ -56,6 +58,8 @@ mp_status mp_pager_next_item(mp_pager *pager, const char **json, size_t *len) {
     });
 }
 
-int64_t mp_pager_total(const mp_pager *pager) { return pager ? pager->pager->total() : -1; }
+int64_t mp_pager_total(const mp_pager *pager) {
+    return pager ? pager->pager->total() : -1;
+}
 
 } // extern "C"

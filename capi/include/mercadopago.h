@@ -65,10 +65,10 @@ extern "C" {
 
 /* ---- Version ----------------------------------------------------------- */
 
-#define MP_VERSION_MAJOR 0
-#define MP_VERSION_MINOR 1
-#define MP_VERSION_PATCH 0
-#define MP_VERSION_STRING "0.1.0"
+/* MP_VERSION_MAJOR, _MINOR, _PATCH, MP_VERSION_STRING ("0.1.0") and
+ * MP_ABI_MAJOR (the SONAME's number), configured from the build's project
+ * version: the one place the version is written. */
+#include "mercadopago_version.h"
 /* 0xMMmmpp: compare with >= to require a version at compile time. */
 #define MP_VERSION_NUMBER ((MP_VERSION_MAJOR << 16) | (MP_VERSION_MINOR << 8) | MP_VERSION_PATCH)
 
@@ -110,6 +110,18 @@ typedef enum mp_status {
  * "rate_limited", "server", "signature", "no_memory", "internal",
  * "not_present", "iter_over", "protocol"; "unknown" for any other value. Static storage. */
 MP_EXTERN const char *mp_status_name(mp_status status);
+
+/* The error classes the bindings raise, as a table (capi/statuses.inc):
+ * classes run from 0 to count - 1, every parent before its children. A class
+ * has a name ("Validation"), a parent ("Api"; "" when its parent is the
+ * bindings' base class), the status it reports (0 for a group such as "Api",
+ * which reports none) and a sentence for its documentation. Out of range
+ * gives NULL (0 for the status). Static storage. */
+MP_EXTERN size_t mp_error_class_count(void);
+MP_EXTERN const char *mp_error_class_name(size_t index);
+MP_EXTERN const char *mp_error_class_parent(size_t index);
+MP_EXTERN mp_status mp_error_class_status(size_t index);
+MP_EXTERN const char *mp_error_class_doc(size_t index);
 
 typedef struct mp_error mp_error;
 
@@ -213,6 +225,46 @@ typedef void (*mp_log_fn)(void *userdata, mp_log_level level, const char *messag
 MP_EXTERN mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata,
                                       mp_log_level max_level);
 
+/* ---- Options by name --------------------------------------------------- */
+
+/* Every client and per-call option, as a table (capi/options.inc) for the
+ * bindings, which build their option surface from it (as DuckDB's
+ * duckdb_set_config and librdkafka's rd_kafka_conf_set take settings by
+ * name). The value is text, checked and converted once, here:
+ * - MP_OPTION_STRING: as is;
+ * - MP_OPTION_INT: a decimal integer;
+ * - MP_OPTION_SECONDS: a decimal number of seconds ("2.5"), kept in ms;
+ * - MP_OPTION_BOOL: "true", "false", "1" or "0";
+ * - MP_OPTION_HEADERS: one extra header, "Name: value"; set once per header.
+ * An option of arity n takes n values joined by ',' ("0.5,5,30"). */
+typedef enum mp_option_type {
+    MP_OPTION_STRING = 1,
+    MP_OPTION_INT = 2,
+    MP_OPTION_SECONDS = 3,
+    MP_OPTION_BOOL = 4,
+    MP_OPTION_HEADERS = 5
+} mp_option_type;
+
+/* Where an option applies (bits of mp_option_scope). */
+#define MP_OPTION_CLIENT 1 /* mp_config_set_option */
+#define MP_OPTION_CALL 2   /* mp_request_set_option */
+#define MP_OPTION_PAGES 4  /* mp_request_set_option, read by mp_pager_new */
+
+/* Options run from 0 to count - 1; out of range gives NULL (0 for numbers).
+ * Static storage. */
+MP_EXTERN size_t mp_option_count(void);
+MP_EXTERN const char *mp_option_name(size_t index); /* "timeout" */
+MP_EXTERN mp_option_type mp_option_value_type(size_t index);
+MP_EXTERN int mp_option_arity(size_t index);
+MP_EXTERN int mp_option_scope(size_t index);
+MP_EXTERN const char *mp_option_doc(size_t index);
+
+/* Sets a client option by name: mp_config_set_option(c, "timeout", "2.5").
+ * The same checks as the typed setters above; an unknown name, a per-call
+ * option or a bad value gives MP_ERR_INVALID_ARGUMENT (the message names the
+ * option, never its value). */
+MP_EXTERN mp_status mp_config_set_option(mp_config *config, const char *name, const char *value);
+
 /* ---- Client ------------------------------------------------------------ */
 
 typedef struct mp_client mp_client;
@@ -252,6 +304,10 @@ MP_EXTERN mp_status mp_request_add_header(mp_request *request, const char *name,
 MP_EXTERN mp_status mp_request_set_timeout_ms(mp_request *request, long ms);
 /* Retries for this call only (0 to 10), overriding the client's. */
 MP_EXTERN mp_status mp_request_set_max_retries(mp_request *request, int max_retries);
+/* Sets a per-call option by name (scope MP_OPTION_CALL or MP_OPTION_PAGES),
+ * as mp_config_set_option does for the client: "timeout", "max_retries",
+ * "idempotency_key", "access_token", "headers" ("Name: value"), "page_size". */
+MP_EXTERN mp_status mp_request_set_option(mp_request *request, const char *name, const char *value);
 /* Empties the request so it can be reused for another call. */
 MP_EXTERN mp_status mp_request_reset(mp_request *request);
 
@@ -311,9 +367,10 @@ typedef struct mp_pager mp_pager;
 
 /* Walks a search or list operation ("payments.search", "customers.search",
  * "cards.list", ...) page by page or item by item. The request's "offset"
- * query (default 0) is where it starts; page_size (or its "limit", or 50) is
- * the page size. It copes with paging.total sent as a number or a string and
- * with items under "results", "elements" or "data". Caller frees. */
+ * query (default 0) is where it starts; page_size (or, when 0, the request's
+ * "page_size" option, its "limit" query, or 50) is the page size. It copes
+ * with paging.total sent as a number or a string and with items under
+ * "results", "elements" or "data". Caller frees. */
 MP_EXTERN mp_status mp_pager_new(mp_client *client, const char *operation,
                                  const mp_request *request, long page_size, mp_pager **out);
 MP_EXTERN void mp_pager_free(mp_pager *pager);
@@ -404,6 +461,11 @@ MP_EXTERN const char *mp_operation_name(size_t index);
 MP_EXTERN const char *mp_operation_method(size_t index);
 /* "/v1/payments/{id}" */
 MP_EXTERN const char *mp_operation_path(size_t index);
+/* The path parameters of the operation's template, in order: for
+ * "/v1/payments/{payment_id}/refunds/{id}", 2, then "payment_id" and "id".
+ * Out of range gives 0 and NULL. */
+MP_EXTERN size_t mp_operation_path_param_count(size_t index);
+MP_EXTERN const char *mp_operation_path_param(size_t index, size_t param);
 /* 1 when the operation sends a JSON body. */
 MP_EXTERN int mp_operation_has_body(size_t index);
 /* How a list answer is shaped: "none", "array", "results", "elements", "data". */
