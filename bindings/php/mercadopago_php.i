@@ -4,19 +4,24 @@
 %module mercadopago_native
 
 %{
+#include <mercadopago.hpp>
+
 /* A failed call throws a plain \Exception whose code is the mp_status; the
  * layer then takes the full snapshot with take_failure() and throws the
- * class of the status table (one exception class per status would need to
- * live in C; the layer's classes are generated PHP instead). */
-#define MPSWIG_THROW_IMPL()                                                                        \
-    zend_throw_exception(zend_ce_exception, mpswig::pending()->status_name(),                     \
-                         mpswig::pending()->status())
+ * class of the error-class table. */
+static thread_local std::unique_ptr<mercadopago::Error> mpswig_php_pending;
+#define MPSWIG_THROW_IMPL(e)                                                                       \
+    do {                                                                                           \
+        mpswig_php_pending.reset(new mercadopago::Error(e));                                       \
+        zend_throw_exception(zend_ce_exception, mpswig_php_pending->status_name(),                 \
+                             mpswig_php_pending->status());                                        \
+    } while (0)
 %}
 
-%define MPSWIG_THROW() MPSWIG_THROW_IMPL(); SWIG_fail %enddef
+%define MPSWIG_THROW(e) MPSWIG_THROW_IMPL(e); SWIG_fail %enddef
 
 /* Bytes out: a PHP string (binary-safe), null for "none". */
-%typemap(out) mp_bytes %{
+%typemap(out) mercadopago::Bytes %{
     if ($1.data) {
         RETVAL_STRINGL($1.data, $1.len);
     } else {
@@ -43,3 +48,10 @@
 %rename("mercadopago_native_%s", %$isfunction, %$not %$ismember) "";
 
 %include "../swig/mercadopago.i"
+
+/* The snapshot of the failure just thrown on this thread (null if none). */
+%noexception mpswig_take_failure;
+%rename(take_failure) mpswig_take_failure;
+%inline %{
+std::unique_ptr<mercadopago::Error> mpswig_take_failure() { return std::move(mpswig_php_pending); }
+%}

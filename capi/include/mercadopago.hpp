@@ -42,16 +42,19 @@ struct Bytes {
     size_t len;
 };
 
+#ifndef SWIG
 namespace detail {
 inline std::string str(const char *s) { return s ? s : ""; }
 inline Bytes bytes_of(const std::string &s) { return Bytes{s.data(), s.size()}; }
 } // namespace detail
+#endif
 
 /* A failure, copied out of the library when it happened: status, message and
  * the API's answer when there was one (never the access token or card data:
  * the library redacts them before they reach an error). */
 class Error : public std::exception {
 public:
+#ifndef SWIG
     Error(mp_status status, const mp_error *e, const mp_response *r = nullptr)
         : status_(status), http_status_(mp_error_http_status(e)), attempts_(mp_error_attempts(e)),
           retryable_(mp_error_retryable(e) != 0), message_(detail::str(mp_error_message(e))),
@@ -73,8 +76,8 @@ public:
         }
     }
     Error(mp_status status, const std::string &message) : status_(status), message_(message) {}
-
     const char *what() const noexcept { return message_.c_str(); }
+#endif
     int status() const { return status_; }
     /* "not_found", ...: the status's stable name. */
     const char *status_name() const { return mp_status_name(status_); }
@@ -99,16 +102,20 @@ private:
     std::string message_, api_error_, request_id_, idempotency_key_, causes_, body_;
 };
 
+#ifndef SWIG
 namespace detail {
 inline void check(mp_status status) {
     if (status != MP_OK) throw Error(status, mp_error_last());
 }
 } // namespace detail
+#endif
 
 /* A log line, already redacted. level: 1 error, 2 warn, 3 info, 4 debug. */
 class LogLine {
 public:
+#ifndef SWIG
     LogLine(int level, std::string message) : level_(level), message_(std::move(message)) {}
+#endif
     int level() const { return level_; }
     Bytes message() const { return detail::bytes_of(message_); }
 
@@ -117,6 +124,7 @@ private:
     std::string message_;
 };
 
+#ifndef SWIG
 /* Log lines queued by the library's callback, from whatever thread makes a
  * call, to be drained by the language's own logging on its own thread: no
  * callback into a language runtime from a foreign thread. Bounded: a queue
@@ -142,6 +150,7 @@ private:
     std::mutex mutex_;
     std::deque<std::pair<int, std::string> > lines_;
 };
+#endif
 
 /* ---- Tables ------------------------------------------------------------- */
 
@@ -151,6 +160,7 @@ inline const char *webhook_result_name(int result) {
     return mp_webhook_result_name(static_cast<mp_webhook_result>(result));
 }
 
+#ifndef SWIG /* the languages read the tables through the C functions */
 /* An operation of the table, e.g. "payments.get" GET /v1/payments/{id}. */
 struct Operation {
     std::string name, method, path, paging;
@@ -211,6 +221,7 @@ inline std::vector<ErrorClass> error_classes() {
     }
     return out;
 }
+#endif
 
 /* ---- Handles ------------------------------------------------------------ */
 
@@ -221,7 +232,13 @@ class Batch;
  * config.set("timeout", "2.5"). */
 class Config {
 public:
-    Config() : queue_(new LogQueue()) { detail::check(mp_config_new(&h_)); }
+    Config()
+#ifndef SWIG
+        : queue_(new LogQueue())
+#endif
+    {
+        detail::check(mp_config_new(&h_));
+    }
     ~Config() { mp_config_free(h_); }
     void set(const char *name, const char *value) { detail::check(mp_config_set_option(h_, name, value)); }
     /* Queue log lines up to max_level (1 to 4; 0 turns logging off), for
@@ -242,7 +259,9 @@ public:
 private:
     friend class Client;
     mp_config *h_ = NULL;
+#ifndef SWIG
     std::shared_ptr<LogQueue> queue_; /* shared with the clients made from it */
+#endif
 };
 
 /* What one call carries besides the operation's name. */
@@ -295,6 +314,7 @@ private:
     mp_response *h_;
 };
 
+#ifndef SWIG
 namespace detail {
 /* A client's handle and the lock that lets close() wait for the calls in
  * flight; shared by the Client and its pagers. */
@@ -324,6 +344,7 @@ inline Error failure(mp_status status, mp_response *r) {
     return error;
 }
 } // namespace detail
+#endif
 
 /* Pages and items of a list. */
 class Pager {
@@ -359,7 +380,9 @@ public:
 
 private:
     mp_pager *h_;
+#ifndef SWIG
     std::shared_ptr<detail::ClientState> client_; /* freed after the pager */
+#endif
 };
 
 /* Many calls sent at once; each has its own outcome. */
@@ -408,7 +431,11 @@ private:
 /* The client: any number of threads may call it at once. */
 class Client {
 public:
-    explicit Client(const Config &config) : state_(new detail::ClientState()), queue_(config.queue_) {
+    explicit Client(const Config &config)
+#ifndef SWIG
+        : state_(new detail::ClientState()), queue_(config.queue_)
+#endif
+    {
         detail::check(mp_client_new(config.h_, &state_->handle));
     }
     /* Calls an operation of the table (request may be NULL); throws Error on
@@ -456,8 +483,10 @@ public:
 #endif
 
 private:
+#ifndef SWIG
     std::shared_ptr<detail::ClientState> state_;
     std::shared_ptr<LogQueue> queue_;
+#endif
 };
 
 /* Webhook verification: secrets are added one by one (several during a

@@ -17,9 +17,9 @@
 %pragma(java) moduleclassmodifiers = "public final class"
 
 
-%define MPSWIG_THROW()
+%define MPSWIG_THROW(e)
     do {
-        mpswig_java_throw(jenv);
+        mpswig_java_throw(jenv, e);
         return $null;
     } while (0)
 %enddef
@@ -42,8 +42,8 @@
         if (std::memchr(s, '\0', static_cast<size_t>(n)) != nullptr) {
             /* C strings end at the first NUL: refuse instead of truncating. */
             delete[] s;
-            mpswig::fail_message(MP_ERR_INVALID_ARGUMENT, "a text argument contains a NUL character");
-            MPSWIG_THROW();
+            MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT,
+                                            "a text argument contains a NUL character"));
         }
         $1 = s;
     }
@@ -72,14 +72,14 @@
                                        JNI_ABORT);
 }
 
-/* ---- mp_bytes -> byte[] (data NULL: null) -------------------------------- */
-%typemap(jni) mp_bytes "jbyteArray"
-%typemap(jtype) mp_bytes "byte[]"
-%typemap(jstype) mp_bytes "byte[]"
-%typemap(javaout) mp_bytes {
+/* ---- Bytes -> byte[] (data NULL: null) ----------------------------------- */
+%typemap(jni) mercadopago::Bytes "jbyteArray"
+%typemap(jtype) mercadopago::Bytes "byte[]"
+%typemap(jstype) mercadopago::Bytes "byte[]"
+%typemap(javaout) mercadopago::Bytes {
     return $jnicall;
   }
-%typemap(out) mp_bytes {
+%typemap(out) mercadopago::Bytes {
     $result = $1.data ? mpswig_java_bytes(jenv, $1.data, $1.len) : nullptr;
 }
 
@@ -97,8 +97,7 @@
 
 %include "mercadopago.i"
 
-/* After the shared code: it uses mpswig::take_failure. The wrappers that call it
- * are emitted after every header block. */
+/* Before the wrappers that call it. */
 %{
 #include <jni.h>
 
@@ -106,8 +105,8 @@
  * needs no second call to fetch the failure. The class and constructor are
  * looked up per throw: failures are rare and this stays correct across class
  * loaders. */
-static void mpswig_java_throw(JNIEnv *jenv) {
-    mpswig::Failure *f = mpswig::take_failure();
+static void mpswig_java_throw(JNIEnv *jenv, const mercadopago::Error &e) {
+    mercadopago::Error *f = new mercadopago::Error(e);
     jclass cls = jenv->FindClass("dev/libmercadopago/internal/NativeException");
     if (cls == nullptr) { /* NoClassDefFoundError is pending */
         delete f;
