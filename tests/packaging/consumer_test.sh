@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build into a temporary prefix and builds a consumer against it
 # both ways users do: CMake find_package(mercadopago) and pkg-config.
+# The version printed by the installed library must be the one pkg-config
+# reads from the installed .pc file, both written from the project's version.
 #   consumer_test.sh BUILD_DIR
 set -euo pipefail
 build=$1
@@ -15,9 +17,15 @@ cmake -S "$tmp/src" -B "$tmp/b" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
 cmake --build "$tmp/b" >/dev/null
 out=$(LD_LIBRARY_PATH="$(dirname "$(find "$tmp/prefix" -name 'libmercadopago.so.*' | head -1)")" "$tmp/b/app")
 echo "find_package consumer: $out"
-[[ $out == 0.1.0* ]]
 pcdir=$(dirname "$(find "$tmp/prefix" -name mercadopago.pc)")
+version=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion mercadopago)
+[[ -n $version && $out == "$version "* ]]
 PKG_CONFIG_PATH=$pcdir cc "$tmp/src/main.c" -o "$tmp/app2" $(PKG_CONFIG_PATH=$pcdir pkg-config --cflags --libs mercadopago)
 out2=$(LD_LIBRARY_PATH="$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir mercadopago)" "$tmp/app2")
 echo "pkg-config consumer: $out2"
 [[ $out2 == "$out" ]]
+# The header-only C++ API, installed beside the C header.
+c++ -std=c++17 -Wall -Werror "$here/consumer_main.cpp" -o "$tmp/app3" $(PKG_CONFIG_PATH=$pcdir pkg-config --cflags --libs mercadopago)
+out3=$(LD_LIBRARY_PATH="$(PKG_CONFIG_PATH=$pcdir pkg-config --variable=libdir mercadopago)" "$tmp/app3")
+echo "C++ consumer: $out3"
+[[ $out3 == "$version "*" ops "*" options: invalid_argument" ]]
