@@ -115,7 +115,8 @@ def make_pycurl(url: str, ca: str | None, pid: int, safe: bool = False):
         c.setopt(pycurl.CONNECTTIMEOUT_MS, 10000)
         c.setopt(pycurl.LOW_SPEED_LIMIT, 1)
         c.setopt(pycurl.LOW_SPEED_TIME, 20)
-        c.setopt(pycurl.USERAGENT, "libmercadopago/0.1.0")
+        import mercadopago_native  # only for the version the library reports
+        c.setopt(pycurl.USERAGENT, f"libmercadopago/{mercadopago_native.__version__}")
     perform, info, loads, join, code = c.perform, c.getinfo, json.loads, b"".join, \
         pycurl.RESPONSE_CODE
 
