@@ -103,10 +103,14 @@ int main(void) {
         printf("Using the API at %s\n", base_url);
     } else {
         const char *pem;
-        if (mp_sandbox_start("{\"tls\": true}", &sandbox) != 0) {
+        mp_sandbox_options *tls = NULL;
+        if (mp_sandbox_options_new(&tls) != MP_SANDBOX_OK ||
+            mp_sandbox_options_set_tls(tls, 1) != MP_SANDBOX_OK ||
+            mp_sandbox_start(tls, &sandbox) != MP_SANDBOX_OK) {
             fprintf(stderr, "cannot start the sandbox: %s\n", mp_sandbox_last_error());
             return 1;
         }
+        mp_sandbox_options_free(tls);
         pem = mp_sandbox_ca_pem(sandbox);
         if (mp_config_set_base_url(cfg, mp_sandbox_url(sandbox)) != MP_OK ||
             mp_config_set_ca_pem(cfg, pem, strlen(pem)) != MP_OK)

@@ -1,7 +1,9 @@
 // mp_sandbox.h: the C entry points. An exception firewall: nothing is thrown across the C
-// boundary; failures return a negative value and leave their reason in a thread-local string.
+// boundary; failures return a named mp_sandbox_status and leave their reason in a thread-local
+// string. Faults and resets act on the Sandbox object directly, never over HTTP.
 #include "mp_sandbox.h"
 
+#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <new>
@@ -13,125 +15,358 @@ struct mp_sandbox {
     std::unique_ptr<mp::sandbox::Sandbox> impl;
 };
 
-namespace {
+struct mp_sandbox_options {
+    mp::sandbox::Options value;
+};
 
-constexpr int kInvalidArgument = -1;
-constexpr int kStartFailed = -2;
-constexpr int kIoError = -3;
+struct mp_sandbox_fault {
+    mp_sandbox_fault_kind kind = MP_SANDBOX_FAULT_OK;
+    std::string method; // upper case; empty: any
+    std::string path;   // a prefix; empty: any
+    int status = 0;     // 0: unset
+    int retry_after = -1;
+    int delay_ms = -1; // -1: unset
+    int count = 1;
+};
+
+namespace {
 
 // A fixed buffer, so that a pointer from mp_sandbox_last_error() never dangles: a later failure
 // only changes its text.
 thread_local char last_error[512] = "";
 
-int fail(int code, const std::string &message) {
+mp_sandbox_status fail(mp_sandbox_status code, const std::string &message) {
     std::snprintf(last_error, sizeof last_error, "%s", message.c_str());
     return code;
 }
 
-struct BadOptions : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-mp::sandbox::Options parse_options(const char *text) {
-    mp::sandbox::Options options;
-    if (!text) return options;
-    auto doc = nlohmann::json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        throw BadOptions("options_json must be a JSON object");
-    for (const auto &[key, value] : doc.items()) {
-        if (key == "host") {
-            if (!value.is_string() || value.get<std::string>().empty())
-                throw BadOptions("option \"host\" must be a non-empty string");
-            options.host = value.get<std::string>();
-        } else if (key == "port") {
-            if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
-                value.get<int64_t>() > 65535)
-                throw BadOptions("option \"port\" must be an integer from 0 to 65535");
-            options.port = value.get<int>();
-        } else if (key == "tls") {
-            if (!value.is_boolean()) throw BadOptions("option \"tls\" must be true or false");
-            options.tls = value.get<bool>();
-        } else if (key == "webhook_secret") {
-            if (!value.is_string()) throw BadOptions("option \"webhook_secret\" must be a string");
-            options.webhook_secret = value.get<std::string>();
-        } else {
-            throw BadOptions("unknown option \"" + key + "\"");
-        }
+// Runs body, turning exceptions into statuses.
+template <class Body> mp_sandbox_status guarded(const char *function, Body &&body) {
+    try {
+        return body();
+    } catch (const std::bad_alloc &) {
+        return fail(MP_SANDBOX_ERR_NO_MEMORY, std::string(function) + ": out of memory");
+    } catch (const std::exception &e) {
+        return fail(MP_SANDBOX_ERR_INTERNAL, std::string(function) + ": " + e.what());
+    } catch (...) {
+        return fail(MP_SANDBOX_ERR_INTERNAL, std::string(function) + ": unknown error");
     }
-    return options;
+}
+
+mp_sandbox_status null_argument(const char *function, const char *name) {
+    return fail(MP_SANDBOX_ERR_INVALID_ARGUMENT, std::string(function) + ": " + name + " is NULL");
+}
+
+mp_sandbox_status out_of_range(const char *function, const std::string &what) {
+    return fail(MP_SANDBOX_ERR_INVALID_ARGUMENT, std::string(function) + ": " + what);
+}
+
+mp::sandbox::Fault::Kind kind_of(mp_sandbox_fault_kind kind) {
+    using K = mp::sandbox::Fault::Kind;
+    switch (kind) {
+    case MP_SANDBOX_FAULT_OK:
+        return K::Ok;
+    case MP_SANDBOX_FAULT_STATUS:
+        return K::Status;
+    case MP_SANDBOX_FAULT_DELAY:
+        return K::Delay;
+    case MP_SANDBOX_FAULT_STALL:
+        return K::Stall;
+    case MP_SANDBOX_FAULT_RESET_BEFORE:
+        return K::ResetBefore;
+    case MP_SANDBOX_FAULT_RESET_AFTER:
+        return K::ResetAfter;
+    case MP_SANDBOX_FAULT_TRUNCATE:
+        return K::Truncate;
+    }
+    return K::Ok;
+}
+
+bool valid_kind(int kind) {
+    return kind >= MP_SANDBOX_FAULT_OK && kind <= MP_SANDBOX_FAULT_TRUNCATE;
 }
 
 } // namespace
 
 extern "C" {
 
-int mp_sandbox_start(const char *options_json, mp_sandbox **out) {
-    if (!out) return fail(kInvalidArgument, "mp_sandbox_start: out is NULL");
-    *out = nullptr;
-    try {
-        auto options = parse_options(options_json);
-        auto handle = std::make_unique<mp_sandbox>();
-        handle->impl = std::make_unique<mp::sandbox::Sandbox>(options);
-        *out = handle.release();
-        return 0;
-    } catch (const BadOptions &e) {
-        return fail(kInvalidArgument, std::string("mp_sandbox_start: ") + e.what());
-    } catch (const std::exception &e) {
-        return fail(kStartFailed, std::string("mp_sandbox_start: ") + e.what());
-    } catch (...) {
-        return fail(kStartFailed, "mp_sandbox_start: unknown error");
+const char *mp_sandbox_status_name(mp_sandbox_status status) {
+    switch (status) {
+    case MP_SANDBOX_OK:
+        return "ok";
+    case MP_SANDBOX_ERR_INVALID_ARGUMENT:
+        return "invalid_argument";
+    case MP_SANDBOX_ERR_START:
+        return "start";
+    case MP_SANDBOX_ERR_IO:
+        return "io";
+    case MP_SANDBOX_ERR_NO_MEMORY:
+        return "no_memory";
+    case MP_SANDBOX_ERR_INTERNAL:
+        return "internal";
     }
+    return "unknown";
+}
+
+const char *mp_sandbox_last_error(void) {
+    return last_error;
+}
+
+/* ---- Options ----------------------------------------------------------- */
+
+mp_sandbox_status mp_sandbox_options_new(mp_sandbox_options **out) {
+    if (!out) return null_argument("mp_sandbox_options_new", "out");
+    *out = nullptr;
+    return guarded("mp_sandbox_options_new", [&] {
+        *out = new mp_sandbox_options();
+        return MP_SANDBOX_OK;
+    });
+}
+
+void mp_sandbox_options_free(mp_sandbox_options *options) {
+    delete options;
+}
+
+mp_sandbox_status mp_sandbox_options_set_host(mp_sandbox_options *options, const char *host) {
+    constexpr const char *fn = "mp_sandbox_options_set_host";
+    if (!options) return null_argument(fn, "options");
+    if (!host || !*host) return out_of_range(fn, "host must be a non-empty address");
+    return guarded(fn, [&] {
+        options->value.host = host;
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_options_set_port(mp_sandbox_options *options, int port) {
+    constexpr const char *fn = "mp_sandbox_options_set_port";
+    if (!options) return null_argument(fn, "options");
+    if (port < 0 || port > 65535) return out_of_range(fn, "port must be from 0 to 65535");
+    options->value.port = port;
+    return MP_SANDBOX_OK;
+}
+
+mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_options *options, int on) {
+    if (!options) return null_argument("mp_sandbox_options_set_tls", "options");
+    options->value.tls = on != 0;
+    return MP_SANDBOX_OK;
+}
+
+mp_sandbox_status mp_sandbox_options_set_webhook_secret(mp_sandbox_options *options,
+                                                        const char *secret) {
+    constexpr const char *fn = "mp_sandbox_options_set_webhook_secret";
+    if (!options) return null_argument(fn, "options");
+    return guarded(fn, [&] {
+        options->value.webhook_secret = secret ? secret : "";
+        return MP_SANDBOX_OK;
+    });
+}
+
+/* ---- The sandbox ------------------------------------------------------- */
+
+mp_sandbox_status mp_sandbox_start(const mp_sandbox_options *options, mp_sandbox **out) {
+    constexpr const char *fn = "mp_sandbox_start";
+    if (!out) return null_argument(fn, "out");
+    *out = nullptr;
+    return guarded(fn, [&] {
+        mp::sandbox::Options defaults;
+        auto handle = std::make_unique<mp_sandbox>();
+        try {
+            handle->impl =
+                std::make_unique<mp::sandbox::Sandbox>(options ? options->value : defaults);
+        } catch (const std::bad_alloc &) {
+            throw;
+        } catch (const std::exception &e) {
+            return fail(MP_SANDBOX_ERR_START, std::string(fn) + ": " + e.what());
+        }
+        *out = handle.release();
+        return MP_SANDBOX_OK;
+    });
 }
 
 void mp_sandbox_stop(mp_sandbox *sandbox) {
     try {
         delete sandbox;
     } catch (...) {
-        fail(kStartFailed, "mp_sandbox_stop: error while stopping");
+        fail(MP_SANDBOX_ERR_INTERNAL, "mp_sandbox_stop: error while stopping");
     }
 }
 
 const char *mp_sandbox_url(const mp_sandbox *sandbox) {
     if (!sandbox) {
-        fail(kInvalidArgument, "mp_sandbox_url: sandbox is NULL");
+        null_argument("mp_sandbox_url", "sandbox");
         return nullptr;
     }
     return sandbox->impl->url().c_str();
 }
 
 int mp_sandbox_port(const mp_sandbox *sandbox) {
-    if (!sandbox) return fail(kInvalidArgument, "mp_sandbox_port: sandbox is NULL");
+    if (!sandbox) {
+        null_argument("mp_sandbox_port", "sandbox");
+        return 0;
+    }
     return sandbox->impl->port();
 }
 
 const char *mp_sandbox_ca_pem(const mp_sandbox *sandbox) {
     if (!sandbox) {
-        fail(kInvalidArgument, "mp_sandbox_ca_pem: sandbox is NULL");
+        null_argument("mp_sandbox_ca_pem", "sandbox");
         return nullptr;
     }
     const std::string &pem = sandbox->impl->ca_pem();
     return pem.empty() ? nullptr : pem.c_str();
 }
 
-int mp_sandbox_write_ca(const mp_sandbox *sandbox, const char *path) {
-    if (!sandbox || !path) return fail(kInvalidArgument, "mp_sandbox_write_ca: NULL argument");
+mp_sandbox_status mp_sandbox_write_ca(const mp_sandbox *sandbox, const char *path) {
+    constexpr const char *fn = "mp_sandbox_write_ca";
+    if (!sandbox) return null_argument(fn, "sandbox");
+    if (!path) return null_argument(fn, "path");
     const std::string &pem = sandbox->impl->ca_pem();
-    if (pem.empty()) return fail(kInvalidArgument, "mp_sandbox_write_ca: the sandbox has no TLS");
+    if (pem.empty()) return out_of_range(fn, "the sandbox has no TLS");
     std::FILE *file = std::fopen(path, "wb");
-    if (!file) return fail(kIoError, std::string("mp_sandbox_write_ca: cannot open ") + path);
+    if (!file) return fail(MP_SANDBOX_ERR_IO, std::string(fn) + ": cannot open " + path);
     bool ok = std::fwrite(pem.data(), 1, pem.size(), file) == pem.size();
     ok = std::fclose(file) == 0 && ok;
-    if (!ok) return fail(kIoError, std::string("mp_sandbox_write_ca: cannot write ") + path);
-    return 0;
+    if (!ok) return fail(MP_SANDBOX_ERR_IO, std::string(fn) + ": cannot write " + path);
+    return MP_SANDBOX_OK;
 }
 
 long mp_sandbox_request_count(const mp_sandbox *sandbox) {
-    if (!sandbox) return fail(kInvalidArgument, "mp_sandbox_request_count: sandbox is NULL");
+    if (!sandbox) {
+        null_argument("mp_sandbox_request_count", "sandbox");
+        return 0;
+    }
     return sandbox->impl->request_count();
 }
 
-const char *mp_sandbox_last_error(void) {
-    return last_error;
+mp_sandbox_status mp_sandbox_reset(mp_sandbox *sandbox) {
+    if (!sandbox) return null_argument("mp_sandbox_reset", "sandbox");
+    return guarded("mp_sandbox_reset", [&] {
+        sandbox->impl->reset();
+        return MP_SANDBOX_OK;
+    });
+}
+
+/* ---- Fault injection --------------------------------------------------- */
+
+mp_sandbox_status mp_sandbox_fault_new(mp_sandbox_fault_kind kind, mp_sandbox_fault **out) {
+    constexpr const char *fn = "mp_sandbox_fault_new";
+    if (!out) return null_argument(fn, "out");
+    *out = nullptr;
+    if (!valid_kind(kind))
+        return out_of_range(fn, "unknown fault kind " + std::to_string(static_cast<int>(kind)));
+    return guarded(fn, [&] {
+        *out = new mp_sandbox_fault();
+        (*out)->kind = kind;
+        return MP_SANDBOX_OK;
+    });
+}
+
+void mp_sandbox_fault_free(mp_sandbox_fault *fault) {
+    delete fault;
+}
+
+mp_sandbox_status mp_sandbox_fault_set_method(mp_sandbox_fault *fault, const char *method) {
+    constexpr const char *fn = "mp_sandbox_fault_set_method";
+    if (!fault) return null_argument(fn, "fault");
+    std::string upper;
+    for (const char *p = method ? method : ""; *p; ++p) {
+        if (!std::isalpha(static_cast<unsigned char>(*p)))
+            return out_of_range(fn, "a method is letters only, e.g. \"POST\"");
+        upper += static_cast<char>(std::toupper(static_cast<unsigned char>(*p)));
+    }
+    return guarded(fn, [&] {
+        fault->method = std::move(upper);
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_fault_set_path(mp_sandbox_fault *fault, const char *path_prefix) {
+    constexpr const char *fn = "mp_sandbox_fault_set_path";
+    if (!fault) return null_argument(fn, "fault");
+    if (path_prefix && *path_prefix && *path_prefix != '/')
+        return out_of_range(fn, "the path must start with '/'");
+    return guarded(fn, [&] {
+        fault->path = path_prefix ? path_prefix : "";
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_fault_set_status(mp_sandbox_fault *fault, int http_status) {
+    constexpr const char *fn = "mp_sandbox_fault_set_status";
+    if (!fault) return null_argument(fn, "fault");
+    if (http_status < 400 || http_status > 599)
+        return out_of_range(fn, "the status must be from 400 to 599");
+    fault->status = http_status;
+    return MP_SANDBOX_OK;
+}
+
+mp_sandbox_status mp_sandbox_fault_set_retry_after(mp_sandbox_fault *fault, int seconds) {
+    constexpr const char *fn = "mp_sandbox_fault_set_retry_after";
+    if (!fault) return null_argument(fn, "fault");
+    if (seconds < -1 || seconds > mp::sandbox::kMaxFaultRetryAfter)
+        return out_of_range(fn, "Retry-After must be from 0 to " +
+                                    std::to_string(mp::sandbox::kMaxFaultRetryAfter) +
+                                    " seconds, or -1 for none");
+    fault->retry_after = seconds;
+    return MP_SANDBOX_OK;
+}
+
+mp_sandbox_status mp_sandbox_fault_set_delay_ms(mp_sandbox_fault *fault, int ms) {
+    constexpr const char *fn = "mp_sandbox_fault_set_delay_ms";
+    if (!fault) return null_argument(fn, "fault");
+    if (ms < 0 || ms > mp::sandbox::kMaxFaultDelayMs)
+        return out_of_range(fn, "the delay must be from 0 to " +
+                                    std::to_string(mp::sandbox::kMaxFaultDelayMs) + " ms");
+    fault->delay_ms = ms;
+    return MP_SANDBOX_OK;
+}
+
+mp_sandbox_status mp_sandbox_fault_set_count(mp_sandbox_fault *fault, int count) {
+    constexpr const char *fn = "mp_sandbox_fault_set_count";
+    if (!fault) return null_argument(fn, "fault");
+    if (count < 1 || static_cast<size_t>(count) > mp::sandbox::kMaxFaultsPerSequence)
+        return out_of_range(fn, "the count must be from 1 to " +
+                                    std::to_string(mp::sandbox::kMaxFaultsPerSequence));
+    fault->count = count;
+    return MP_SANDBOX_OK;
+}
+
+mp_sandbox_status mp_sandbox_fault_arm(mp_sandbox *sandbox, const mp_sandbox_fault *fault) {
+    constexpr const char *fn = "mp_sandbox_fault_arm";
+    if (!sandbox) return null_argument(fn, "sandbox");
+    if (!fault) return null_argument(fn, "fault");
+    bool is_status = fault->kind == MP_SANDBOX_FAULT_STATUS;
+    bool is_delay = fault->kind == MP_SANDBOX_FAULT_DELAY;
+    if (is_status && fault->status == 0)
+        return out_of_range(fn, "a status fault needs mp_sandbox_fault_set_status");
+    if (!is_status && (fault->status != 0 || fault->retry_after >= 0))
+        return out_of_range(fn, "a status or Retry-After belongs to a status fault only");
+    if (is_delay && fault->delay_ms < 0)
+        return out_of_range(fn, "a delay fault needs mp_sandbox_fault_set_delay_ms");
+    if (!is_delay && fault->delay_ms >= 0)
+        return out_of_range(fn, "a delay belongs to a delay fault only");
+    return guarded(fn, [&] {
+        mp::sandbox::Fault one;
+        one.kind = kind_of(fault->kind);
+        one.status = fault->status;
+        one.retry_after = fault->retry_after;
+        one.delay_ms = is_delay ? fault->delay_ms : 0;
+        one.text = one.describe();
+        mp::sandbox::FaultSequence sequence;
+        sequence.method = fault->method;
+        sequence.path = fault->path;
+        sequence.faults.assign(static_cast<size_t>(fault->count), one);
+        sandbox->impl->arm(std::move(sequence));
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_faults_clear(mp_sandbox *sandbox) {
+    if (!sandbox) return null_argument("mp_sandbox_faults_clear", "sandbox");
+    return guarded("mp_sandbox_faults_clear", [&] {
+        sandbox->impl->clear_faults();
+        return MP_SANDBOX_OK;
+    });
 }
 
 } // extern "C"

@@ -8,9 +8,9 @@ namespace mp::sandbox {
 
 namespace {
 
-constexpr int kMaxDelayMs = 600'000;
-constexpr int kMaxRetryAfter = 86'400;
-constexpr size_t kMaxFaults = 10'000;
+constexpr int kMaxDelayMs = kMaxFaultDelayMs;
+constexpr int kMaxRetryAfter = kMaxFaultRetryAfter;
+constexpr size_t kMaxFaults = kMaxFaultsPerSequence;
 
 // A whole decimal number in [min, max].
 std::optional<int> number_in(std::string_view text, int min, int max) {
@@ -42,11 +42,12 @@ std::optional<Fault> Fault::parse(std::string_view text) {
         if (!ms) return std::nullopt;
         fault.kind = Kind::Delay;
         fault.delay_ms = *ms;
-    } else if (text.rfind("429:", 0) == 0) {
+    } else if (text.size() > 4 && text[3] == ':') {
+        auto status = number_in(text.substr(0, 3), 400, 599);
         auto seconds = number_in(text.substr(4), 0, kMaxRetryAfter);
-        if (!seconds) return std::nullopt;
+        if (!status || !seconds) return std::nullopt;
         fault.kind = Kind::Status;
-        fault.status = 429;
+        fault.status = *status;
         fault.retry_after = *seconds;
     } else {
         auto status = text.size() == 3 ? number_in(text, 400, 599) : std::nullopt;
@@ -55,6 +56,27 @@ std::optional<Fault> Fault::parse(std::string_view text) {
         fault.status = *status;
     }
     return fault;
+}
+
+std::string Fault::describe() const {
+    switch (kind) {
+    case Kind::Ok:
+        return "ok";
+    case Kind::Status:
+        return std::to_string(status) +
+               (retry_after >= 0 ? ":" + std::to_string(retry_after) : std::string());
+    case Kind::Delay:
+        return "delay:" + std::to_string(delay_ms);
+    case Kind::Stall:
+        return "stall";
+    case Kind::ResetBefore:
+        return "reset_before";
+    case Kind::ResetAfter:
+        return "reset_after";
+    case Kind::Truncate:
+        return "truncate";
+    }
+    return "ok";
 }
 
 FaultSequence FaultSequence::from_json(const json &body) {
@@ -71,12 +93,12 @@ FaultSequence FaultSequence::from_json(const json &body) {
     if (faults->size() > kMaxFaults)
         throw bad_request(1, "faults may hold at most " + std::to_string(kMaxFaults) + " entries");
     for (const auto &item : *faults) {
-        auto fault = item.is_string() ? Fault::parse(item.get_ref<const std::string &>())
-                                      : std::nullopt;
+        auto fault =
+            item.is_string() ? Fault::parse(item.get_ref<const std::string &>()) : std::nullopt;
         if (!fault)
             throw bad_request(1, "Invalid fault " + to_text(item) +
                                      ": use \"ok\", a status from \"400\" to \"599\", "
-                                     "\"429:<seconds>\", \"delay:<ms>\", \"stall\", "
+                                     "\"<status>:<seconds>\", \"delay:<ms>\", \"stall\", "
                                      "\"reset_before\", \"reset_after\" or \"truncate\"");
         sequence.faults.push_back(std::move(*fault));
     }

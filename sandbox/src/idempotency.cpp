@@ -1,5 +1,7 @@
 #include "idempotency.hpp"
 
+#include <iterator>
+
 #include "util.hpp"
 
 namespace mp::sandbox {
@@ -65,6 +67,12 @@ void Idempotency::abandon(const std::string &scope, const std::string &key) {
         entries_.erase(entry_key(scope, key));
     }
     changed_.notify_all();
+}
+
+void Idempotency::clear() {
+    std::lock_guard lock(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end();)
+        it = it->second.done ? entries_.erase(it) : std::next(it);
 }
 
 void Idempotency::prune(int64_t now) {

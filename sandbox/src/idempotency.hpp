@@ -31,6 +31,8 @@ class Idempotency {
     // After Proceed, exactly one of these:
     void complete(const std::string &scope, const std::string &key, std::string response);
     void abandon(const std::string &scope, const std::string &key);
+    // Forgets every finished key. Requests still in flight keep theirs until they end.
+    void clear();
 
   private:
     struct Entry {

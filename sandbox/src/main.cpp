@@ -1,15 +1,16 @@
 // mp-sandbox: runs the sandbox until SIGTERM or SIGINT.
 //   mp-sandbox [--host 127.0.0.1] [--port N] [--tls] [--ca-out FILE] [--webhook-secret S]
+// Plain HTTP unless --tls: the same default as mp_sandbox_start() with default options.
 // Prints "mp-sandbox listening on <url>" once ready. Exit status: 0 after a signal, 1 when the
 // sandbox cannot start, 2 on bad arguments.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <pthread.h>
 
 #include "mp_sandbox.h"
@@ -20,13 +21,21 @@ constexpr const char *kUsage =
     "usage: mp-sandbox [--host HOST] [--port N] [--tls] [--ca-out FILE] [--webhook-secret S]\n"
     "  --host HOST          address to listen on (default 127.0.0.1)\n"
     "  --port N             port, 0 picks a free one (default 0)\n"
-    "  --tls                serve HTTPS with a CA generated at start\n"
+    "  --tls                serve HTTPS with a CA generated at start (default: plain HTTP)\n"
     "  --ca-out FILE        with --tls, write the CA certificate (PEM) to FILE\n"
     "  --webhook-secret S   secret that signs webhook deliveries (x-signature)\n";
 
 int usage_error(const std::string &message) {
     std::fprintf(stderr, "mp-sandbox: %s\n%s", message.c_str(), kUsage);
     return 2;
+}
+
+// Options whose setter failed are a bug here: every value was checked before.
+void must(mp_sandbox_status status) {
+    if (status != MP_SANDBOX_OK) {
+        std::fprintf(stderr, "mp-sandbox: %s\n", mp_sandbox_last_error());
+        std::exit(1);
+    }
 }
 
 std::optional<int> parse_port(const std::string &text) {
@@ -41,7 +50,12 @@ std::optional<int> parse_port(const std::string &text) {
 } // namespace
 
 int main(int argc, char **argv) {
-    nlohmann::json options = {{"tls", false}};
+    mp_sandbox_options *raw_options = nullptr;
+    must(mp_sandbox_options_new(&raw_options));
+    std::unique_ptr<mp_sandbox_options, void (*)(mp_sandbox_options *)> owned_options(
+        raw_options, mp_sandbox_options_free);
+    mp_sandbox_options *options = owned_options.get();
+    bool tls = false;
     std::string ca_out;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -65,28 +79,29 @@ int main(int argc, char **argv) {
             std::fputs(kUsage, stdout);
             return 0;
         } else if (arg == "--tls" && !has_value) {
-            options["tls"] = true;
+            tls = true;
+            must(mp_sandbox_options_set_tls(options, 1));
         } else if (arg == "--host") {
             std::string host;
             if (!take(host) || host.empty()) return usage_error("--host needs an address");
-            options["host"] = host;
+            must(mp_sandbox_options_set_host(options, host.c_str()));
         } else if (arg == "--port") {
             std::string text;
             if (!take(text)) return usage_error("--port needs a number");
             auto port = parse_port(text);
             if (!port) return usage_error("invalid port '" + text + "' (0-65535)");
-            options["port"] = *port;
+            must(mp_sandbox_options_set_port(options, *port));
         } else if (arg == "--ca-out") {
             if (!take(ca_out) || ca_out.empty()) return usage_error("--ca-out needs a file name");
         } else if (arg == "--webhook-secret") {
             std::string secret;
             if (!take(secret)) return usage_error("--webhook-secret needs a value");
-            options["webhook_secret"] = secret;
+            must(mp_sandbox_options_set_webhook_secret(options, secret.c_str()));
         } else {
             return usage_error("unknown argument '" + arg + "'");
         }
     }
-    if (!ca_out.empty() && !options["tls"].get<bool>()) return usage_error("--ca-out needs --tls");
+    if (!ca_out.empty() && !tls) return usage_error("--ca-out needs --tls");
 
     // Block the stop signals before any thread starts, so that only sigwait() below sees them.
     sigset_t stop_signals;
@@ -97,11 +112,13 @@ int main(int argc, char **argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     mp_sandbox *sandbox = nullptr;
-    if (mp_sandbox_start(options.dump().c_str(), &sandbox) != 0) {
+    mp_sandbox_status started = mp_sandbox_start(options, &sandbox);
+    owned_options.reset();
+    if (started != MP_SANDBOX_OK) {
         std::fprintf(stderr, "mp-sandbox: %s\n", mp_sandbox_last_error());
         return 1;
     }
-    if (!ca_out.empty() && mp_sandbox_write_ca(sandbox, ca_out.c_str()) != 0) {
+    if (!ca_out.empty() && mp_sandbox_write_ca(sandbox, ca_out.c_str()) != MP_SANDBOX_OK) {
         std::fprintf(stderr, "mp-sandbox: %s\n", mp_sandbox_last_error());
         mp_sandbox_stop(sandbox);
         return 1;

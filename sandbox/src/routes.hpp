@@ -36,6 +36,9 @@ void add_instore_routes(Router &router, Env &env); // stores, POS, QR orders
 void add_test_user_routes(Router &router, Env &env);
 void add_installment_routes(Router &router, Env &env);
 
+// All of the above: the handlers of the operations table (routes_common.cpp).
+void add_api_routes(Router &router, Env &env);
+
 // Helpers shared by the route files.
 inline Reply reply(int status, const json &body) {
     return {status, to_text(body)};
@@ -54,11 +57,13 @@ std::string search_page(size_t total, int64_t limit, int64_t offset, const std::
 // A JSON number as cents.
 int64_t cents_of(const json &number);
 
-// The caller's payment named by the first path parameter, else 404 cause 2000. Hold the mutex.
-Payment &payment_or_404(State &state, const Context &ctx);
+// The caller's payment named by the path parameter `param` ({id}, {payment_id}), else 404 cause
+// 2000. Hold the mutex.
+Payment &payment_or_404(State &state, const Context &ctx, std::string_view param);
 
-// The caller's customer named by the first path parameter, else 404. Hold the mutex.
-Customer &customer_or_404(State &state, const Context &ctx);
+// The caller's customer named by the path parameter `param` ({id}, {customer_id}), else 404.
+// Hold the mutex.
+Customer &customer_or_404(State &state, const Context &ctx, std::string_view param);
 
 // An integer that may arrive as a JSON integer, an integral float or a digit string.
 std::optional<int64_t> loose_int(const json &value);

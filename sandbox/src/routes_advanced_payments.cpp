@@ -13,8 +13,9 @@ namespace {
 
 constexpr const char *kFamily = "advanced_payments";
 
-json &find_or_404(Env &env, const Context &ctx) {
-    return doc_or_404(env.state, ctx, kFamily, ctx.param(0), "Advanced payment");
+// The advanced payment named by the path parameter `param` ({id}, {advanced_payment_id}).
+json &find_or_404(Env &env, const Context &ctx, std::string_view param) {
+    return doc_or_404(env.state, ctx, kFamily, ctx.param(param), "Advanced payment");
 }
 
 Reply create(Env &env, Context &ctx) {
@@ -52,8 +53,8 @@ Reply create(Env &env, Context &ctx) {
     }
     for (auto &disbursement : body["disbursements"]) {
         if (!disbursement.is_object()) throw bad_request(1, "every disbursement must be an object");
-        auto amount = disbursement.contains("amount") ? amount_cents(disbursement["amount"])
-                                                      : std::nullopt;
+        auto amount =
+            disbursement.contains("amount") ? amount_cents(disbursement["amount"]) : std::nullopt;
         if (!amount || *amount <= 0) throw bad_request(1, "disbursements.amount must be positive");
         if (!disbursement.contains("collector_id"))
             throw bad_request(1, "disbursements.collector_id can't be null");
@@ -87,19 +88,23 @@ void set_status(json &doc, const std::string &status, const std::string &detail)
 Reply update(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     std::lock_guard lock(env.state.mutex);
-    json &doc = find_or_404(env, ctx);
+    json &doc = find_or_404(env, ctx, "id");
     std::string current = doc["status"];
     if (body.contains("capture")) {
-        if (body["capture"] != true) throw bad_request(2079, "Invalid capture value: only true captures");
-        if (current == "authorized") set_status(doc, "approved", "accredited");
+        if (body["capture"] != true)
+            throw bad_request(2079, "Invalid capture value: only true captures");
+        if (current == "authorized")
+            set_status(doc, "approved", "accredited");
         else if (current != "approved")
-            throw bad_request(2018, "an advanced payment in status " + current + " can not be captured");
+            throw bad_request(2018,
+                              "an advanced payment in status " + current + " can not be captured");
         doc["capture"] = true;
     }
     if (auto status = optional_string(body, "status", 1)) {
         if (*status != "cancelled") throw bad_request(1, "status can only be set to cancelled");
         if (current != "pending" && current != "in_process" && current != "authorized")
-            throw bad_request(2018, "an advanced payment in status " + current + " can not be cancelled");
+            throw bad_request(2018,
+                              "an advanced payment in status " + current + " can not be cancelled");
         set_status(doc, "cancelled", "by_collector");
     }
     for (const char *key : {"external_reference", "description", "metadata", "additional_info"})
@@ -114,7 +119,7 @@ Reply disburse(Env &env, Context &ctx) {
     if (!date || !parse_date(*date, now_ms()))
         throw bad_request(1, "money_release_date must be an ISO-8601 date");
     std::lock_guard lock(env.state.mutex);
-    json &doc = find_or_404(env, ctx);
+    json &doc = find_or_404(env, ctx, "id");
     for (auto &disbursement : doc["disbursements"])
         disbursement["money_release_date"] = *date;
     doc["date_last_updated"] = format_date(now_ms());
@@ -136,12 +141,13 @@ json refund_of(State &state, json &doc, json &disbursement, int64_t cents) {
 }
 
 int64_t refundable(const json &disbursement) {
-    return *amount_cents(disbursement["amount"]) - disbursement.value("_refunded_cents", int64_t{0});
+    return *amount_cents(disbursement["amount"]) -
+           disbursement.value("_refunded_cents", int64_t{0});
 }
 
 Reply refund_all(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    json &doc = find_or_404(env, ctx);
+    json &doc = find_or_404(env, ctx, "id");
     if (doc["status"] != "approved")
         throw bad_request(2018, "only an approved advanced payment can be refunded");
     json out = json::array();
@@ -155,10 +161,11 @@ Reply refund_all(Env &env, Context &ctx) {
 Reply refund_one(Env &env, Context &ctx) {
     auto body = ctx.body_json(1);
     std::lock_guard lock(env.state.mutex);
-    json &doc = find_or_404(env, ctx);
+    json &doc = find_or_404(env, ctx, "advanced_payment_id");
     json *disbursement = nullptr;
     for (auto &d : doc["disbursements"])
-        if (std::to_string(d["id"].get<int64_t>()) == ctx.param(1)) disbursement = &d;
+        if (std::to_string(d["id"].get<int64_t>()) == ctx.param("disbursement_id"))
+            disbursement = &d;
     if (!disbursement) throw not_found("not_found", "Disbursement not found");
     if (doc["status"] != "approved")
         throw bad_request(2018, "only an approved advanced payment can be refunded");
@@ -182,9 +189,9 @@ json render(json doc) {
 } // namespace
 
 void add_advanced_payment_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/advanced_payments", kNoFlags,
-               [&env](Context &ctx) { return create(env, ctx); });
-    router.add("GET", "/v1/advanced_payments/search", kNoFlags, [&env](Context &ctx) {
+    router.handle("advanced_payments.create", kNoFlags,
+                  [&env](Context &ctx) { return create(env, ctx); });
+    router.handle("advanced_payments.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
         auto docs = filter_docs(env.state, ctx, kFamily, {"status", "external_reference", "id"});
@@ -196,28 +203,30 @@ void add_advanced_payment_routes(Router &router, Env &env) {
             view.push_back(&doc);
         return Reply{200, render_page(PageShape::Results, view, window)};
     });
-    router.add("GET", "/v1/advanced_payments/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("advanced_payments.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, render(find_or_404(env, ctx)));
+        return reply(200, render(find_or_404(env, ctx, "id")));
     });
-    router.add("PUT", "/v1/advanced_payments/{}", kNoFlags, [&env](Context &ctx) {
-        Reply out = update(env, ctx);
-        out.body = to_text(render(json::parse(out.body)));
-        return out;
-    });
-    router.add("POST", "/v1/advanced_payments/{}/disburses", kNoFlags, [&env](Context &ctx) {
+    router.handle(
+        {"advanced_payments.update", "advanced_payments.capture", "advanced_payments.cancel"},
+        kNoFlags, [&env](Context &ctx) {
+            Reply out = update(env, ctx);
+            out.body = to_text(render(json::parse(out.body)));
+            return out;
+        });
+    router.handle("advanced_payments.update_release_date", kNoFlags, [&env](Context &ctx) {
         Reply out = disburse(env, ctx);
         out.body = to_text(render(json::parse(out.body)));
         return out;
     });
-    router.add("GET", "/v1/advanced_payments/{}/refunds", kNoFlags, [&env](Context &ctx) {
+    router.handle("disbursement_refunds.list", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, find_or_404(env, ctx)["refunds"]);
+        return reply(200, find_or_404(env, ctx, "id")["refunds"]);
     });
-    router.add("POST", "/v1/advanced_payments/{}/refunds", kNoFlags,
-               [&env](Context &ctx) { return refund_all(env, ctx); });
-    router.add("POST", "/v1/advanced_payments/{}/disbursements/{}/refunds", kNoFlags,
-               [&env](Context &ctx) { return refund_one(env, ctx); });
+    router.handle("disbursement_refunds.create_all", kNoFlags,
+                  [&env](Context &ctx) { return refund_all(env, ctx); });
+    router.handle("disbursement_refunds.create", kNoFlags,
+                  [&env](Context &ctx) { return refund_one(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -166,7 +166,7 @@ Reply create_card_token(Env &env, Context &ctx) {
 
 Reply get_card_token(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    CardToken *token = env.state.find_token(ctx.cred.collector, ctx.param(0));
+    CardToken *token = env.state.find_token(ctx.cred.collector, ctx.param("id"));
     if (!token) throw not_found(2006, "Card Token not found");
     return reply(200, token->to_json());
 }
@@ -174,10 +174,10 @@ Reply get_card_token(Env &env, Context &ctx) {
 } // namespace
 
 void add_card_token_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/card_tokens", kPublicKey,
-               [&env](Context &ctx) { return create_card_token(env, ctx); });
-    router.add("GET", "/v1/card_tokens/{}", kPublicKey,
-               [&env](Context &ctx) { return get_card_token(env, ctx); });
+    router.handle("card_tokens.create", kPublicKey,
+                  [&env](Context &ctx) { return create_card_token(env, ctx); });
+    router.handle("card_tokens.get", kPublicKey,
+                  [&env](Context &ctx) { return get_card_token(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -17,7 +17,7 @@ json *find_card(Customer &customer, const std::string &card_id) {
 }
 
 json &card_or_404(Customer &customer, const Context &ctx) {
-    json *card = find_card(customer, ctx.param(1));
+    json *card = find_card(customer, ctx.param("id"));
     if (!card) throw not_found("not_found", "Card not found");
     return *card;
 }
@@ -30,7 +30,7 @@ Reply create_card(Env &env, Context &ctx) {
 
     std::lock_guard lock(env.state.mutex);
     State &state = env.state;
-    Customer &customer = customer_or_404(state, ctx);
+    Customer &customer = customer_or_404(state, ctx, "customer_id");
     CardToken *token = state.find_token(ctx.cred.collector, *token_id);
     if (!token) throw bad_request(2006, "Card Token not found");
     if (token->used_ms) throw bad_request(2062, "Card token was used, please generate new");
@@ -66,12 +66,12 @@ Reply create_card(Env &env, Context &ctx) {
 
 Reply list_cards(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    return reply(200, customer_or_404(env.state, ctx).doc["cards"]);
+    return reply(200, customer_or_404(env.state, ctx, "customer_id").doc["cards"]);
 }
 
 Reply get_card(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    return reply(200, card_or_404(customer_or_404(env.state, ctx), ctx));
+    return reply(200, card_or_404(customer_or_404(env.state, ctx, "customer_id"), ctx));
 }
 
 Reply update_card(Env &env, Context &ctx) {
@@ -93,7 +93,7 @@ Reply update_card(Env &env, Context &ctx) {
         throw bad_request(122, "the card data is invalid: cardholder must be an object");
 
     std::lock_guard lock(env.state.mutex);
-    Customer &customer = customer_or_404(env.state, ctx);
+    Customer &customer = customer_or_404(env.state, ctx, "customer_id");
     json &card = card_or_404(customer, ctx);
     if (month) card["expiration_month"] = *month;
     if (year) card["expiration_year"] = *year;
@@ -112,7 +112,7 @@ Reply update_card(Env &env, Context &ctx) {
 
 Reply delete_card(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    Customer &customer = customer_or_404(env.state, ctx);
+    Customer &customer = customer_or_404(env.state, ctx, "customer_id");
     json card = card_or_404(customer, ctx);
     json &cards = customer.doc["cards"];
     for (auto it = cards.begin(); it != cards.end(); ++it) {
@@ -131,16 +131,11 @@ Reply delete_card(Env &env, Context &ctx) {
 } // namespace
 
 void add_card_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/customers/{}/cards", kNoFlags,
-               [&env](Context &ctx) { return create_card(env, ctx); });
-    router.add("GET", "/v1/customers/{}/cards", kNoFlags,
-               [&env](Context &ctx) { return list_cards(env, ctx); });
-    router.add("GET", "/v1/customers/{}/cards/{}", kNoFlags,
-               [&env](Context &ctx) { return get_card(env, ctx); });
-    router.add("PUT", "/v1/customers/{}/cards/{}", kNoFlags,
-               [&env](Context &ctx) { return update_card(env, ctx); });
-    router.add("DELETE", "/v1/customers/{}/cards/{}", kNoFlags,
-               [&env](Context &ctx) { return delete_card(env, ctx); });
+    router.handle("cards.create", kNoFlags, [&env](Context &ctx) { return create_card(env, ctx); });
+    router.handle("cards.list", kNoFlags, [&env](Context &ctx) { return list_cards(env, ctx); });
+    router.handle("cards.get", kNoFlags, [&env](Context &ctx) { return get_card(env, ctx); });
+    router.handle("cards.update", kNoFlags, [&env](Context &ctx) { return update_card(env, ctx); });
+    router.handle("cards.delete", kNoFlags, [&env](Context &ctx) { return delete_card(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -24,13 +24,13 @@ Reply current_user(const Context &ctx) {
 } // namespace
 
 void add_catalog_routes(Router &router, Env &) {
-    router.add("GET", "/v1/payment_methods", kPublicKey, [](Context &) {
+    router.handle("payment_methods.list", kPublicKey, [](Context &) {
         return Reply{200, payment_methods_text()};
     });
-    router.add("GET", "/v1/identification_types", kPublicKey, [](Context &) {
+    router.handle("identification_types.list", kPublicKey, [](Context &) {
         return Reply{200, identification_types_text()};
     });
-    router.add("GET", "/users/me", kNoFlags, [](Context &ctx) { return current_user(ctx); });
+    router.handle("users.get", kNoFlags, [](Context &ctx) { return current_user(ctx); });
 }
 
 } // namespace mp::sandbox

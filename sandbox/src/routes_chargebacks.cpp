@@ -6,13 +6,12 @@
 namespace mp::sandbox {
 
 void add_chargeback_routes(Router &router, Env &) {
-    router.add("GET", "/v1/chargebacks/search", kNoFlags, [](Context &ctx) {
+    router.handle("chargebacks.search", kNoFlags, [](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         return Reply{200, render_page(PageShape::Results, {}, window)};
     });
-    router.add("GET", "/v1/chargebacks/{}", kNoFlags, [](Context &) -> Reply {
-        throw not_found("not_found", "Chargeback not found");
-    });
+    router.handle("chargebacks.get", kNoFlags,
+                  [](Context &) -> Reply { throw not_found("not_found", "Chargeback not found"); });
 }
 
 } // namespace mp::sandbox

@@ -37,17 +37,37 @@ int64_t cents_of(const json &number) {
     return to_cents(number.get<double>());
 }
 
-Payment &payment_or_404(State &state, const Context &ctx) {
-    auto id = parse_id(ctx.param(0));
+Payment &payment_or_404(State &state, const Context &ctx, std::string_view param) {
+    auto id = parse_id(ctx.param(param));
     Payment *payment = id ? state.find_payment(ctx.cred.collector, *id) : nullptr;
     if (!payment) throw not_found(2000, "Payment not found");
     return *payment;
 }
 
-Customer &customer_or_404(State &state, const Context &ctx) {
-    Customer *customer = state.find_customer(ctx.cred.collector, ctx.param(0));
+Customer &customer_or_404(State &state, const Context &ctx, std::string_view param) {
+    Customer *customer = state.find_customer(ctx.cred.collector, ctx.param(param));
     if (!customer) throw not_found("not_found", "Customer not found");
     return *customer;
+}
+
+void add_api_routes(Router &router, Env &env) {
+    add_card_token_routes(router, env);
+    add_payment_routes(router, env);
+    add_refund_routes(router, env);
+    add_customer_routes(router, env);
+    add_card_routes(router, env);
+    add_catalog_routes(router, env);
+    add_preference_routes(router, env);
+    add_merchant_order_routes(router, env);
+    add_subscription_routes(router, env);
+    add_chargeback_routes(router, env);
+    add_oauth_routes(router, env);
+    add_advanced_payment_routes(router, env);
+    add_order_routes(router, env);
+    add_point_routes(router, env);
+    add_instore_routes(router, env);
+    add_test_user_routes(router, env);
+    add_installment_routes(router, env);
 }
 
 std::optional<int64_t> loose_int(const json &value) {
@@ -117,9 +137,9 @@ std::string render_page(PageShape shape, const std::vector<const json *> &docs, 
         items.push_back(*docs[i]);
     switch (shape) {
     case PageShape::Results:
-        return to_text({{"paging",
-                         {{"total", total}, {"limit", window.limit}, {"offset", window.offset}}},
-                        {"results", std::move(items)}});
+        return to_text(
+            {{"paging", {{"total", total}, {"limit", window.limit}, {"offset", window.offset}}},
+             {"results", std::move(items)}});
     case PageShape::Elements: {
         int64_t next = std::min<int64_t>(window.offset + window.limit, static_cast<int64_t>(total));
         return to_text({{"elements", std::move(items)},

@@ -112,14 +112,14 @@ Reply create_customer(Env &env, Context &ctx) {
 
 Reply get_customer(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    return reply(200, customer_or_404(env.state, ctx).doc);
+    return reply(200, customer_or_404(env.state, ctx, "id").doc);
 }
 
 Reply update_customer(Env &env, Context &ctx) {
     json body = ctx.body_object(118);
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    Customer &customer = customer_or_404(env.state, ctx);
+    Customer &customer = customer_or_404(env.state, ctx, "id");
     if (body.contains("email") &&
         !(body["email"].is_string() && to_lower(body["email"].get<std::string>()) ==
                                            to_lower(customer.doc["email"].get<std::string>())))
@@ -134,7 +134,7 @@ Reply update_customer(Env &env, Context &ctx) {
 Reply delete_customer(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
     State &state = env.state;
-    Customer &customer = customer_or_404(state, ctx);
+    Customer &customer = customer_or_404(state, ctx, "id");
     json doc = std::move(customer.doc);
     std::string id = doc["id"];
     for (const auto &card : doc["cards"])
@@ -179,16 +179,16 @@ Reply search_customers(Env &env, Context &ctx) {
 } // namespace
 
 void add_customer_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/customers", kNoFlags,
-               [&env](Context &ctx) { return create_customer(env, ctx); });
-    router.add("GET", "/v1/customers/search", kNoFlags,
-               [&env](Context &ctx) { return search_customers(env, ctx); });
-    router.add("GET", "/v1/customers/{}", kNoFlags,
-               [&env](Context &ctx) { return get_customer(env, ctx); });
-    router.add("PUT", "/v1/customers/{}", kNoFlags,
-               [&env](Context &ctx) { return update_customer(env, ctx); });
-    router.add("DELETE", "/v1/customers/{}", kNoFlags,
-               [&env](Context &ctx) { return delete_customer(env, ctx); });
+    router.handle("customers.create", kNoFlags,
+                  [&env](Context &ctx) { return create_customer(env, ctx); });
+    router.handle("customers.search", kNoFlags,
+                  [&env](Context &ctx) { return search_customers(env, ctx); });
+    router.handle("customers.get", kNoFlags,
+                  [&env](Context &ctx) { return get_customer(env, ctx); });
+    router.handle("customers.update", kNoFlags,
+                  [&env](Context &ctx) { return update_customer(env, ctx); });
+    router.handle("customers.delete", kNoFlags,
+                  [&env](Context &ctx) { return delete_customer(env, ctx); });
 }
 
 } // namespace mp::sandbox

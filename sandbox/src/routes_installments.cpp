@@ -19,17 +19,19 @@ json payer_costs(const PaymentMethod &method, int64_t cents) {
         int64_t total = std::llround(static_cast<double>(cents) * (1.0 + rate / 100.0));
         int64_t each = std::llround(static_cast<double>(total) / n);
         std::string text = std::to_string(n) + (n == 1 ? " parcela" : " parcelas") + " de R$ " +
-                           cents_text(each) + (rate == 0.0 ? " sem juros" : " (R$ " + cents_text(total) + ")");
-        costs.push_back({{"installments", n},
-                         {"installment_rate", rate},
-                         {"discount_rate", 0},
-                         {"labels", rate == 0.0 ? json::array({"CFT_0,00%|TEA_0,00%"}) : json::array()},
-                         {"min_allowed_amount", method.min_allowed_amount},
-                         {"max_allowed_amount", method.max_allowed_amount},
-                         {"recommended_message", text},
-                         {"installment_amount", money(each)},
-                         {"total_amount", money(total)},
-                         {"payment_method_option_id", random_hex(24)}});
+                           cents_text(each) +
+                           (rate == 0.0 ? " sem juros" : " (R$ " + cents_text(total) + ")");
+        costs.push_back(
+            {{"installments", n},
+             {"installment_rate", rate},
+             {"discount_rate", 0},
+             {"labels", rate == 0.0 ? json::array({"CFT_0,00%|TEA_0,00%"}) : json::array()},
+             {"min_allowed_amount", method.min_allowed_amount},
+             {"max_allowed_amount", method.max_allowed_amount},
+             {"recommended_message", text},
+             {"installment_amount", money(each)},
+             {"total_amount", money(total)},
+             {"payment_method_option_id", random_hex(24)}});
     }
     return costs;
 }
@@ -37,7 +39,7 @@ json payer_costs(const PaymentMethod &method, int64_t cents) {
 } // namespace
 
 void add_installment_routes(Router &router, Env &) {
-    router.add("GET", "/v1/payment_methods/installments", kPublicKey, [](Context &ctx) {
+    router.handle("installments.list", kPublicKey, [](Context &ctx) {
         auto amount_text = ctx.query("amount");
         if (!amount_text) throw bad_request(1, "amount can't be null");
         auto cents = amount_cents(json(*amount_text));

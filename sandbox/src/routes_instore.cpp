@@ -13,8 +13,8 @@ constexpr const char *kStores = "stores";
 constexpr const char *kPos = "pos";
 constexpr const char *kQr = "qr_orders";
 
-void check_user(const Context &ctx, size_t index) {
-    if (ctx.param(index) != std::to_string(ctx.cred.collector))
+void check_user(const Context &ctx) {
+    if (ctx.param("user_id") != std::to_string(ctx.cred.collector))
         throw not_found("not_found", "User not found");
 }
 
@@ -26,14 +26,15 @@ void merge(json &doc, const json &body) {
 }
 
 Reply create_store(Env &env, Context &ctx) {
-    check_user(ctx, 0);
+    check_user(ctx);
     json body = ctx.body_object(1);
     if (!optional_string(body, "name", 1)) throw bad_request(1, "name can't be null");
     if (body.contains("location") && !body["location"].is_object())
         throw bad_request(1, "location must be an object");
     std::lock_guard lock(env.state.mutex);
     int64_t id = env.state.next_number();
-    json doc = {{"external_id", nullptr}, {"business_hours", json::object()}, {"location", json::object()}};
+    json doc = {
+        {"external_id", nullptr}, {"business_hours", json::object()}, {"location", json::object()}};
     merge(doc, body);
     doc["id"] = std::to_string(id);
     doc["date_creation"] = format_date(now_ms());
@@ -59,7 +60,9 @@ Reply create_pos(Env &env, Context &ctx) {
     }
     int64_t id = env.state.next_number();
     std::string uuid = random_hex(32);
-    json doc = {{"fixed_amount", false}, {"category", nullptr}, {"store_id", nullptr},
+    json doc = {{"fixed_amount", false},
+                {"category", nullptr},
+                {"store_id", nullptr},
                 {"external_store_id", nullptr}};
     merge(doc, body);
     doc["id"] = id;
@@ -68,9 +71,12 @@ Reply create_pos(Env &env, Context &ctx) {
     doc["status"] = "active";
     doc["date_created"] = format_date(now);
     doc["date_last_updated"] = format_date(now);
-    doc["qr"] = {{"image", "https://www.mercadopago.com/instore/merchant/qr/" + std::to_string(id) + "/" + uuid + ".png"},
-                 {"template_document", "https://www.mercadopago.com/instore/merchant/qr/" + std::to_string(id) + "/template_" + uuid + ".pdf"},
-                 {"template_image", "https://www.mercadopago.com/instore/merchant/qr/" + std::to_string(id) + "/template_" + uuid + ".png"}};
+    doc["qr"] = {{"image", "https://www.mercadopago.com/instore/merchant/qr/" + std::to_string(id) +
+                               "/" + uuid + ".png"},
+                 {"template_document", "https://www.mercadopago.com/instore/merchant/qr/" +
+                                           std::to_string(id) + "/template_" + uuid + ".pdf"},
+                 {"template_image", "https://www.mercadopago.com/instore/merchant/qr/" +
+                                        std::to_string(id) + "/template_" + uuid + ".png"}};
     return reply(201, env.state.collections[kPos].insert(ctx.cred.collector, std::to_string(id),
                                                          std::move(doc)));
 }
@@ -83,7 +89,7 @@ void pos_by_external_or_404(State &state, const Context &ctx, const std::string 
 }
 
 Reply put_qr(Env &env, Context &ctx) {
-    check_user(ctx, 0);
+    check_user(ctx);
     json body = ctx.body_object(1);
     auto total = body.contains("total_amount") ? amount_cents(body["total_amount"]) : std::nullopt;
     if (!total || *total <= 0) throw bad_request(1, "total_amount must be a positive number");
@@ -91,86 +97,87 @@ Reply put_qr(Env &env, Context &ctx) {
         throw bad_request(1, "items must be a non-empty array");
     if (!optional_string(body, "title", 1)) throw bad_request(1, "title can't be null");
     std::lock_guard lock(env.state.mutex);
-    pos_by_external_or_404(env.state, ctx, ctx.param(1));
+    pos_by_external_or_404(env.state, ctx, ctx.param("external_pos_id"));
     json doc = body;
     doc["total_amount"] = money(*total);
     doc["date_created"] = format_date(now_ms());
-    doc["external_pos_id"] = ctx.param(1);
-    env.state.collections[kQr].insert(ctx.cred.collector, ctx.param(1), std::move(doc));
+    doc["external_pos_id"] = ctx.param("external_pos_id");
+    env.state.collections[kQr].insert(ctx.cred.collector, ctx.param("external_pos_id"),
+                                      std::move(doc));
     return Reply{204, ""};
 }
 
 } // namespace
 
 void add_instore_routes(Router &router, Env &env) {
-    router.add("POST", "/users/{}/stores", kNoFlags,
-               [&env](Context &ctx) { return create_store(env, ctx); });
-    router.add("GET", "/users/{}/stores/search", kNoFlags, [&env](Context &ctx) {
-        check_user(ctx, 0);
+    router.handle("stores.create", kNoFlags,
+                  [&env](Context &ctx) { return create_store(env, ctx); });
+    router.handle("stores.search", kNoFlags, [&env](Context &ctx) {
+        check_user(ctx);
         Window window = query_window(ctx, 50, 1000);
         std::lock_guard lock(env.state.mutex);
         auto docs = filter_docs(env.state, ctx, kStores, {"external_id", "name"});
         return Reply{200, render_page(PageShape::Results, docs, window)};
     });
-    router.add("GET", "/stores/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("stores.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kStores, ctx.param(0), "Store"));
+        return reply(200, doc_or_404(env.state, ctx, kStores, ctx.param("id"), "Store"));
     });
-    router.add("PUT", "/users/{}/stores/{}", kNoFlags, [&env](Context &ctx) {
-        check_user(ctx, 0);
+    router.handle("stores.update", kNoFlags, [&env](Context &ctx) {
+        check_user(ctx);
         json body = ctx.body_object(1);
         std::lock_guard lock(env.state.mutex);
-        json &doc = doc_or_404(env.state, ctx, kStores, ctx.param(1), "Store");
+        json &doc = doc_or_404(env.state, ctx, kStores, ctx.param("id"), "Store");
         merge(doc, body);
         return reply(200, doc);
     });
-    router.add("DELETE", "/users/{}/stores/{}", kNoFlags, [&env](Context &ctx) {
-        check_user(ctx, 0);
+    router.handle("stores.delete", kNoFlags, [&env](Context &ctx) {
+        check_user(ctx);
         std::lock_guard lock(env.state.mutex);
-        json doc = doc_or_404(env.state, ctx, kStores, ctx.param(1), "Store");
-        env.state.collections[kStores].erase(ctx.cred.collector, ctx.param(1));
+        json doc = doc_or_404(env.state, ctx, kStores, ctx.param("id"), "Store");
+        env.state.collections[kStores].erase(ctx.cred.collector, ctx.param("id"));
         return reply(200, doc);
     });
 
-    router.add("POST", "/pos", kNoFlags, [&env](Context &ctx) { return create_pos(env, ctx); });
-    router.add("GET", "/pos", kNoFlags, [&env](Context &ctx) {
+    router.handle("pos.create", kNoFlags, [&env](Context &ctx) { return create_pos(env, ctx); });
+    router.handle("pos.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 50, 1000);
         std::lock_guard lock(env.state.mutex);
         auto docs = filter_docs(env.state, ctx, kPos,
                                 {"external_id", "store_id", "external_store_id", "category", "id"});
         return Reply{200, render_page(PageShape::Results, docs, window)};
     });
-    router.add("GET", "/pos/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("pos.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kPos, ctx.param(0), "Point of sale"));
+        return reply(200, doc_or_404(env.state, ctx, kPos, ctx.param("id"), "Point of sale"));
     });
-    router.add("PUT", "/pos/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("pos.update", kNoFlags, [&env](Context &ctx) {
         json body = ctx.body_object(1);
         std::lock_guard lock(env.state.mutex);
-        json &doc = doc_or_404(env.state, ctx, kPos, ctx.param(0), "Point of sale");
+        json &doc = doc_or_404(env.state, ctx, kPos, ctx.param("id"), "Point of sale");
         merge(doc, body);
         doc["date_last_updated"] = format_date(now_ms());
         return reply(200, doc);
     });
-    router.add("DELETE", "/pos/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("pos.delete", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        json doc = doc_or_404(env.state, ctx, kPos, ctx.param(0), "Point of sale");
-        env.state.collections[kPos].erase(ctx.cred.collector, ctx.param(0));
+        json doc = doc_or_404(env.state, ctx, kPos, ctx.param("id"), "Point of sale");
+        env.state.collections[kPos].erase(ctx.cred.collector, ctx.param("id"));
         return reply(200, doc);
     });
 
-    const char *qr = "/instore/qr/seller/collectors/{}/pos/{}/orders";
-    router.add("PUT", qr, kNoFlags, [&env](Context &ctx) { return put_qr(env, ctx); });
-    router.add("GET", qr, kNoFlags, [&env](Context &ctx) {
-        check_user(ctx, 0);
+    router.handle("qr_orders.create", kNoFlags, [&env](Context &ctx) { return put_qr(env, ctx); });
+    router.handle("qr_orders.get", kNoFlags, [&env](Context &ctx) {
+        check_user(ctx);
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kQr, ctx.param(1), "QR order"));
+        return reply(200,
+                     doc_or_404(env.state, ctx, kQr, ctx.param("external_pos_id"), "QR order"));
     });
-    router.add("DELETE", qr, kNoFlags, [&env](Context &ctx) {
-        check_user(ctx, 0);
+    router.handle("qr_orders.delete", kNoFlags, [&env](Context &ctx) {
+        check_user(ctx);
         std::lock_guard lock(env.state.mutex);
-        doc_or_404(env.state, ctx, kQr, ctx.param(1), "QR order");
-        env.state.collections[kQr].erase(ctx.cred.collector, ctx.param(1));
+        doc_or_404(env.state, ctx, kQr, ctx.param("external_pos_id"), "QR order");
+        env.state.collections[kQr].erase(ctx.cred.collector, ctx.param("external_pos_id"));
         return Reply{204, ""};
     });
 }

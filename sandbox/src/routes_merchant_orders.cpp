@@ -14,7 +14,8 @@ void recompute(json &doc) {
     int64_t total = 0;
     if (doc["items"].is_array())
         for (const auto &item : doc["items"]) {
-            auto price = item.contains("unit_price") ? amount_cents(item["unit_price"]) : std::nullopt;
+            auto price =
+                item.contains("unit_price") ? amount_cents(item["unit_price"]) : std::nullopt;
             auto quantity = item.contains("quantity") ? loose_int(item["quantity"]) : std::nullopt;
             if (price && quantity) total += *price * *quantity;
         }
@@ -26,18 +27,23 @@ void recompute(json &doc) {
                               ? amount_cents(payment["transaction_amount"])
                               : std::nullopt;
             if (payment.value("status", "") == "approved" && amount) paid += *amount;
-            auto back = payment.contains("amount_refunded") ? amount_cents(payment["amount_refunded"])
-                                                            : std::nullopt;
+            auto back = payment.contains("amount_refunded")
+                            ? amount_cents(payment["amount_refunded"])
+                            : std::nullopt;
             if (back) refunded += *back;
         }
     doc["total_amount"] = money(total);
     doc["paid_amount"] = money(paid);
     doc["refunded_amount"] = money(refunded);
     std::string order_status = "payment_required";
-    if (refunded > 0 && refunded >= paid) order_status = "reverted";
-    else if (refunded > 0) order_status = "partially_reverted";
-    else if (paid > 0 && paid >= total) order_status = "paid";
-    else if (paid > 0) order_status = "partially_paid";
+    if (refunded > 0 && refunded >= paid)
+        order_status = "reverted";
+    else if (refunded > 0)
+        order_status = "partially_reverted";
+    else if (paid > 0 && paid >= total)
+        order_status = "paid";
+    else if (paid > 0)
+        order_status = "partially_paid";
     doc["order_status"] = order_status;
 }
 
@@ -89,7 +95,7 @@ Reply update(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     check(body);
     std::lock_guard lock(env.state.mutex);
-    json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param(0), "Merchant order");
+    json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Merchant order");
     for (auto &[key, value] : body.items())
         if (key != "id" && key != "collector" && key != "date_created") doc[key] = value;
     doc["last_updated"] = format_date(now_ms());
@@ -100,9 +106,9 @@ Reply update(Env &env, Context &ctx) {
 } // namespace
 
 void add_merchant_order_routes(Router &router, Env &env) {
-    router.add("POST", "/merchant_orders", kNoFlags,
-               [&env](Context &ctx) { return create(env, ctx); });
-    router.add("GET", "/merchant_orders/search", kNoFlags, [&env](Context &ctx) {
+    router.handle("merchant_orders.create", kNoFlags,
+                  [&env](Context &ctx) { return create(env, ctx); });
+    router.handle("merchant_orders.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
         auto docs = filter_docs(env.state, ctx, kFamily,
@@ -110,12 +116,12 @@ void add_merchant_order_routes(Router &router, Env &env) {
                                  "site_id", "application_id"});
         return Reply{200, render_page(PageShape::Elements, docs, window)};
     });
-    router.add("GET", "/merchant_orders/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("merchant_orders.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kFamily, ctx.param(0), "Merchant order"));
+        return reply(200, doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Merchant order"));
     });
-    router.add("PUT", "/merchant_orders/{}", kNoFlags,
-               [&env](Context &ctx) { return update(env, ctx); });
+    router.handle("merchant_orders.update", kNoFlags,
+                  [&env](Context &ctx) { return update(env, ctx); });
 }
 
 } // namespace mp::sandbox

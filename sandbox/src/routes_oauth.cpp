@@ -28,9 +28,9 @@ Reply token(Env &env, Context &ctx) {
     }
     auto grant = optional_string(body, "grant_type", 1);
     if (!grant || (*grant != "authorization_code" && *grant != "refresh_token"))
-        throw ApiError(400, "unsupported_grant_type",
-                       "grant_type must be authorization_code or refresh_token",
-                       {{"unsupported_grant_type", "grant_type must be authorization_code or refresh_token"}});
+        throw ApiError(
+            400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token",
+            {{"unsupported_grant_type", "grant_type must be authorization_code or refresh_token"}});
     std::string client_id =
         body.contains("client_id") && !body["client_id"].is_null()
             ? (body["client_id"].is_string() ? body["client_id"].get<std::string>()
@@ -43,8 +43,8 @@ Reply token(Env &env, Context &ctx) {
         auto code = optional_string(body, "code", 1);
         if (!code || code->rfind("TG-", 0) != 0 || code->size() < 8)
             throw invalid_grant("invalid authorization code");
-        user_id = static_cast<int64_t>(std::hash<std::string>{}(*code) % 900'000'000ULL) +
-                  100'000'000LL;
+        user_id =
+            static_cast<int64_t>(std::hash<std::string>{}(*code) % 900'000'000ULL) + 100'000'000LL;
     } else {
         auto refresh = optional_string(body, "refresh_token", 1);
         json *known = refresh ? grants.find(ctx.cred.collector, *refresh) : nullptr;
@@ -71,7 +71,8 @@ Reply token(Env &env, Context &ctx) {
 } // namespace
 
 void add_oauth_routes(Router &router, Env &env) {
-    router.add("POST", "/oauth/token", kNoAuth, [&env](Context &ctx) { return token(env, ctx); });
+    router.handle({"oauth.create", "oauth.refresh"}, kNoAuth,
+                  [&env](Context &ctx) { return token(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -20,9 +20,10 @@ constexpr const char *kFamily = "orders";
 
 // The Orders API's own error shape.
 Reply orders_error(int status, const std::string &code, const std::string &message) {
-    return reply(status, {{"errors", json::array({{{"code", code},
-                                                  {"message", message},
-                                                  {"details", json::array()}}})}});
+    return reply(
+        status,
+        {{"errors",
+          json::array({{{"code", code}, {"message", message}, {"details", json::array()}}})}});
 }
 
 std::string order_id() {
@@ -44,9 +45,12 @@ json make_payment(State &state, int64_t collector, const json &in) {
     if (!in.is_object()) throw bad_request("invalid_properties", "every payment must be an object");
     auto amount = in.contains("amount") ? amount_cents(in["amount"]) : std::nullopt;
     if (!amount || *amount <= 0)
-        throw bad_request("invalid_properties", "transactions.payments.amount must be a positive decimal string");
+        throw bad_request("invalid_properties",
+                          "transactions.payments.amount must be a positive decimal string");
     const json *method = optional_object(in, "payment_method");
-    if (!method) throw bad_request("invalid_properties", "transactions.payments.payment_method can't be null");
+    if (!method)
+        throw bad_request("invalid_properties",
+                          "transactions.payments.payment_method can't be null");
     std::string method_id = method->value("id", "");
     std::string type = method->value("type", "");
     const PaymentMethod *known = find_payment_method(method_id);
@@ -57,12 +61,12 @@ json make_payment(State &state, int64_t collector, const json &in) {
     out["amount"] = cents_text(*amount);
     out["reference_id"] = random_digits(11);
     out["payment_method"]["type"] = type;
-    if (!out["payment_method"].contains("installments"))
-        out["payment_method"]["installments"] = 1;
+    if (!out["payment_method"].contains("installments")) out["payment_method"]["installments"] = 1;
     out["_outcome"] = "approve";
     if (known->is_card()) {
         std::string token = method->value("token", "");
-        if (token.empty()) throw bad_request("invalid_properties", "payment_method.token is required for cards");
+        if (token.empty())
+            throw bad_request("invalid_properties", "payment_method.token is required for cards");
         CardToken *card = state.find_token(collector, token);
         if (!card) throw bad_request("invalid_properties", "payment_method.token not found");
         Outcome outcome = outcome_for_cardholder(card->cardholder.value("name", ""));
@@ -142,7 +146,8 @@ json visible(const json &order) {
 void notify(Env &env, const json &order, int64_t collector, const std::string &action) {
     auto url = order.find("notification_url");
     if (url != order.end() && url->is_string())
-        env.webhooks.event(url->get<std::string>(), "order", to_lower(order["id"].get<std::string>()),
+        env.webhooks.event(url->get<std::string>(), "order",
+                           to_lower(order["id"].get<std::string>()),
                            order.value("_live_mode", false), collector, action);
 }
 
@@ -175,7 +180,8 @@ Reply create(Env &env, Context &ctx) {
         }
     }
     if (!payments.empty() && sum != *total)
-        throw bad_request("invalid_total_amount", "total_amount must equal the sum of the payments");
+        throw bad_request("invalid_total_amount",
+                          "total_amount must equal the sum of the payments");
     json order = body;
     order["id"] = order_id();
     order["type"] = "online";
@@ -201,7 +207,8 @@ Reply create(Env &env, Context &ctx) {
     std::string id = order["id"];
     json &stored = env.state.collections[kFamily].insert(ctx.cred.collector, id, std::move(order));
     notify(env, stored, ctx.cred.collector, "order.created");
-    if (process_now) notify(env, stored, ctx.cred.collector, "order." + stored["status"].get<std::string>());
+    if (process_now)
+        notify(env, stored, ctx.cred.collector, "order." + stored["status"].get<std::string>());
     json out = visible(stored);
     out.erase("_live_mode");
     return reply(201, out);
@@ -213,8 +220,9 @@ json render(const json &order) {
     return out;
 }
 
-json &order_or_404(Env &env, const Context &ctx) {
-    json *order = env.state.collections[kFamily].find(ctx.cred.collector, ctx.param(0));
+// The order named by the path parameter `param` ({id}, {order_id}).
+json &order_or_404(Env &env, const Context &ctx, std::string_view param) {
+    json *order = env.state.collections[kFamily].find(ctx.cred.collector, ctx.param(param));
     if (!order) throw not_found("order_not_found", "Order not found");
     return *order;
 }
@@ -224,18 +232,22 @@ Reply transition(Env &env, Context &ctx, const std::string &action) {
     auto body = ctx.body_json("invalid_properties");
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    json &order = order_or_404(env, ctx);
+    json &order = order_or_404(env, ctx, "id");
     std::string status = order["status"];
     auto conflict = [&](const std::string &code) {
-        return orders_error(409, code, "The order in status " + status + " can not be " + action +
-                                           (action == "process" ? "ed" : action == "cancel" ? "ed" : "d"));
+        return orders_error(409, code,
+                            "The order in status " + status + " can not be " + action +
+                                (action == "process"  ? "ed"
+                                 : action == "cancel" ? "ed"
+                                                      : "d"));
     };
     auto &payments = order["transactions"]["payments"];
     if (action == "process") {
         if (order["processing_mode"] != "manual" || status != "created")
             return conflict("order_already_processed");
         if (payments.empty())
-            return orders_error(409, "order_without_transactions", "The order has no payments to process");
+            return orders_error(409, "order_without_transactions",
+                                "The order has no payments to process");
         settle(order, true);
     } else if (action == "capture") {
         if (status != "action_required" && status != "authorized")
@@ -279,11 +291,13 @@ Reply transition(Env &env, Context &ctx, const std::string &action) {
                 for (const auto &p : payments)
                     if (p["id"] == tid) payment = &p;
                 if (!payment)
-                    return orders_error(404, "transaction_not_found", "Transaction " + tid + " not found");
+                    return orders_error(404, "transaction_not_found",
+                                        "Transaction " + tid + " not found");
                 auto amount = t.contains("amount") ? amount_cents(t["amount"])
                                                    : amount_cents((*payment)["amount"]);
                 if (!amount || *amount <= 0)
-                    throw bad_request("invalid_properties", "amount must be a positive decimal string");
+                    throw bad_request("invalid_properties",
+                                      "amount must be a positive decimal string");
                 asked += *amount;
                 refunds.push_back({{"id", prefixed_id("REF")},
                                    {"transaction_id", tid},
@@ -319,7 +333,7 @@ Reply transition(Env &env, Context &ctx, const std::string &action) {
 Reply add_transaction(Env &env, Context &ctx) {
     json body = ctx.body_object("invalid_properties");
     std::lock_guard lock(env.state.mutex);
-    json &order = order_or_404(env, ctx);
+    json &order = order_or_404(env, ctx, "order_id");
     if (order["status"] != "created")
         return orders_error(409, "order_already_processed",
                             "Transactions can only change while the order is created");
@@ -347,8 +361,8 @@ json *transaction_of(json &order, const std::string &id) {
 Reply update_transaction(Env &env, Context &ctx) {
     json body = ctx.body_object("invalid_properties");
     std::lock_guard lock(env.state.mutex);
-    json &order = order_or_404(env, ctx);
-    json *payment = transaction_of(order, ctx.param(1));
+    json &order = order_or_404(env, ctx, "order_id");
+    json *payment = transaction_of(order, ctx.param("id"));
     if (!payment) return orders_error(404, "transaction_not_found", "Transaction not found");
     if (order["status"] != "created")
         return orders_error(409, "order_already_processed",
@@ -369,15 +383,15 @@ Reply update_transaction(Env &env, Context &ctx) {
 
 Reply delete_transaction(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    json &order = order_or_404(env, ctx);
-    if (!transaction_of(order, ctx.param(1)))
+    json &order = order_or_404(env, ctx, "order_id");
+    if (!transaction_of(order, ctx.param("id")))
         return orders_error(404, "transaction_not_found", "Transaction not found");
     if (order["status"] != "created")
         return orders_error(409, "order_already_processed",
                             "Transactions can only change while the order is created");
     auto &payments = order["transactions"]["payments"];
     for (auto it = payments.begin(); it != payments.end(); ++it)
-        if ((*it)["id"] == ctx.param(1)) {
+        if ((*it)["id"] == ctx.param("id")) {
             payments.erase(it);
             break;
         }
@@ -388,8 +402,8 @@ Reply delete_transaction(Env &env, Context &ctx) {
 } // namespace
 
 void add_order_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/orders", kNoFlags, [&env](Context &ctx) { return create(env, ctx); });
-    router.add("GET", "/v1/orders", kNoFlags, [&env](Context &ctx) {
+    router.handle("orders.create", kNoFlags, [&env](Context &ctx) { return create(env, ctx); });
+    router.handle("orders.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
         auto docs = filter_docs(env.state, ctx, kFamily,
@@ -403,21 +417,21 @@ void add_order_routes(Router &router, Env &env) {
             view.push_back(&doc);
         return Reply{200, render_page(PageShape::Data, view, window)};
     });
-    router.add("GET", "/v1/orders/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("orders.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, render(order_or_404(env, ctx)));
+        return reply(200, render(order_or_404(env, ctx, "id")));
     });
     for (const char *action : {"process", "capture", "cancel", "refund"}) {
         std::string name = action;
-        router.add("POST", std::string("/v1/orders/{}/") + action, kNoFlags,
-                   [&env, name](Context &ctx) { return transition(env, ctx, name); });
+        router.handle("orders." + name, kNoFlags,
+                      [&env, name](Context &ctx) { return transition(env, ctx, name); });
     }
-    router.add("POST", "/v1/orders/{}/transactions", kNoFlags,
-               [&env](Context &ctx) { return add_transaction(env, ctx); });
-    router.add("PUT", "/v1/orders/{}/transactions/{}", kNoFlags,
-               [&env](Context &ctx) { return update_transaction(env, ctx); });
-    router.add("DELETE", "/v1/orders/{}/transactions/{}", kNoFlags,
-               [&env](Context &ctx) { return delete_transaction(env, ctx); });
+    router.handle("order_transactions.create", kNoFlags,
+                  [&env](Context &ctx) { return add_transaction(env, ctx); });
+    router.handle("order_transactions.update", kNoFlags,
+                  [&env](Context &ctx) { return update_transaction(env, ctx); });
+    router.handle("order_transactions.delete", kNoFlags,
+                  [&env](Context &ctx) { return delete_transaction(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -381,7 +381,7 @@ Reply create_payment(Env &env, Context &ctx) {
 
 Reply get_payment(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    return {200, payment_or_404(env.state, ctx).text};
+    return {200, payment_or_404(env.state, ctx, "id").text};
 }
 
 Reply update_payment(Env &env, Context &ctx) {
@@ -410,7 +410,7 @@ Reply update_payment(Env &env, Context &ctx) {
 
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    Payment &payment = payment_or_404(env.state, ctx);
+    Payment &payment = payment_or_404(env.state, ctx, "id");
     json doc = payment.doc();
     const std::string current = doc["status"];
     bool changed = false;
@@ -532,14 +532,13 @@ Reply search_payments(Env &env, Context &ctx) {
 } // namespace
 
 void add_payment_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/payments", kIdempotencyRequired,
-               [&env](Context &ctx) { return create_payment(env, ctx); });
-    router.add("GET", "/v1/payments/search", kNoFlags,
-               [&env](Context &ctx) { return search_payments(env, ctx); });
-    router.add("GET", "/v1/payments/{}", kNoFlags,
-               [&env](Context &ctx) { return get_payment(env, ctx); });
-    router.add("PUT", "/v1/payments/{}", kNoFlags,
-               [&env](Context &ctx) { return update_payment(env, ctx); });
+    router.handle("payments.create", kIdempotencyRequired,
+                  [&env](Context &ctx) { return create_payment(env, ctx); });
+    router.handle("payments.search", kNoFlags,
+                  [&env](Context &ctx) { return search_payments(env, ctx); });
+    router.handle("payments.get", kNoFlags, [&env](Context &ctx) { return get_payment(env, ctx); });
+    router.handle({"payments.update", "payments.capture", "payments.cancel"}, kNoFlags,
+                  [&env](Context &ctx) { return update_payment(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -18,7 +18,8 @@ void ensure_devices(State &state, int64_t collector) {
     if (!devices.list(collector).empty()) return;
     std::string c = std::to_string(collector);
     for (int i = 1; i <= 2; ++i) {
-        std::string id = (i == 1 ? "PAX_A910__SMARTPOS" : "GERTEC_MP35P__8701") + c + std::to_string(i);
+        std::string id =
+            (i == 1 ? "PAX_A910__SMARTPOS" : "GERTEC_MP35P__8701") + c + std::to_string(i);
         devices.insert(collector, id,
                        {{"id", id},
                         {"pos_id", collector * 10 + i},
@@ -42,37 +43,44 @@ json render(const json &intent) {
 Reply create_intent(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     auto amount = body.contains("amount") ? loose_int(body["amount"]) : std::nullopt;
-    if (!amount || *amount < 100) throw bad_request(1, "amount must be an integer of cents, at least 100");
+    if (!amount || *amount < 100)
+        throw bad_request(1, "amount must be an integer of cents, at least 100");
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    json &device = device_or_404(env, ctx, ctx.param(0));
+    json &device = device_or_404(env, ctx, ctx.param("device_id"));
     if (device["operating_mode"] != "PDV")
         throw ApiError(409, "conflict", "The device is not in PDV operating mode");
     std::string id = uuid4();
-    json intent = {{"id", id},
-                   {"device_id", ctx.param(0)},
-                   {"amount", *amount},
-                   {"description", body.value("description", json(nullptr))},
-                   {"additional_info", body.value("additional_info", json::object())},
-                   {"payment", body.value("payment", json::object())},
-                   {"state", "OPEN"},
-                   {"created_on", format_date(now)},
-                   {"_events", json::array({{{"status", "OPEN"}, {"created_on", format_date(now)}, {"_ms", now}}})}};
+    json intent = {
+        {"id", id},
+        {"device_id", ctx.param("device_id")},
+        {"amount", *amount},
+        {"description", body.value("description", json(nullptr))},
+        {"additional_info", body.value("additional_info", json::object())},
+        {"payment", body.value("payment", json::object())},
+        {"state", "OPEN"},
+        {"created_on", format_date(now)},
+        {"_events",
+         json::array({{{"status", "OPEN"}, {"created_on", format_date(now)}, {"_ms", now}}})}};
     intent["payment"]["id"] = nullptr;
-    return reply(201, render(env.state.collections[kIntents].insert(ctx.cred.collector, id, std::move(intent))));
+    return reply(201, render(env.state.collections[kIntents].insert(ctx.cred.collector, id,
+                                                                    std::move(intent))));
 }
 
 Reply cancel_intent(Env &env, Context &ctx) {
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    device_or_404(env, ctx, ctx.param(0));
-    json &intent = doc_or_404(env.state, ctx, kIntents, ctx.param(1), "Payment intent");
-    if (intent["device_id"] != ctx.param(0)) throw not_found("not_found", "Payment intent not found");
+    device_or_404(env, ctx, ctx.param("device_id"));
+    json &intent = doc_or_404(env.state, ctx, kIntents, ctx.param("id"), "Payment intent");
+    if (intent["device_id"] != ctx.param("device_id"))
+        throw not_found("not_found", "Payment intent not found");
     if (intent["state"] != "OPEN")
-        throw ApiError(409, "conflict", "A payment intent in state " + intent["state"].get<std::string>() +
-                                            " can not be cancelled");
+        throw ApiError(409, "conflict",
+                       "A payment intent in state " + intent["state"].get<std::string>() +
+                           " can not be cancelled");
     intent["state"] = "CANCELED";
-    intent["_events"].push_back({{"status", "CANCELED"}, {"created_on", format_date(now)}, {"_ms", now}});
+    intent["_events"].push_back(
+        {{"status", "CANCELED"}, {"created_on", format_date(now)}, {"_ms", now}});
     return reply(200, {{"id", intent["id"]}});
 }
 
@@ -103,24 +111,24 @@ Reply list_events(Env &env, Context &ctx) {
 } // namespace
 
 void add_point_routes(Router &router, Env &env) {
-    const std::string base = "/point/integration-api";
-    router.add("POST", base + "/devices/{}/payment-intents", kNoFlags,
-               [&env](Context &ctx) { return create_intent(env, ctx); });
-    router.add("GET", base + "/payment-intents/events", kNoFlags,
-               [&env](Context &ctx) { return list_events(env, ctx); });
-    router.add("GET", base + "/payment-intents/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("point.create_payment_intent", kNoFlags,
+                  [&env](Context &ctx) { return create_intent(env, ctx); });
+    router.handle("point.list_intent_events", kNoFlags,
+                  [&env](Context &ctx) { return list_events(env, ctx); });
+    router.handle("point.get_payment_intent", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, render(doc_or_404(env.state, ctx, kIntents, ctx.param(0), "Payment intent")));
+        return reply(
+            200, render(doc_or_404(env.state, ctx, kIntents, ctx.param("id"), "Payment intent")));
     });
-    router.add("GET", base + "/payment-intents/{}/events", kNoFlags, [&env](Context &ctx) {
+    router.handle("point.get_intent_status", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        json &intent = doc_or_404(env.state, ctx, kIntents, ctx.param(0), "Payment intent");
+        json &intent = doc_or_404(env.state, ctx, kIntents, ctx.param("id"), "Payment intent");
         const json &last = intent["_events"].back();
         return reply(200, {{"status", last["status"]}, {"created_on", last["created_on"]}});
     });
-    router.add("DELETE", base + "/devices/{}/payment-intents/{}", kNoFlags,
-               [&env](Context &ctx) { return cancel_intent(env, ctx); });
-    router.add("GET", base + "/devices", kNoFlags, [&env](Context &ctx) {
+    router.handle("point.cancel_payment_intent", kNoFlags,
+                  [&env](Context &ctx) { return cancel_intent(env, ctx); });
+    router.handle("point.list_devices", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 50, 50);
         std::lock_guard lock(env.state.mutex);
         ensure_devices(env.state, ctx.cred.collector);
@@ -129,17 +137,18 @@ void add_point_routes(Router &router, Env &env) {
         for (size_t i = static_cast<size_t>(window.offset);
              i < docs.size() && i < static_cast<size_t>(window.offset + window.limit); ++i)
             devices.push_back(*docs[i]);
-        return reply(200, {{"devices", std::move(devices)},
-                           {"paging",
-                            {{"total", docs.size()}, {"offset", window.offset}, {"limit", window.limit}}}});
+        return reply(
+            200, {{"devices", std::move(devices)},
+                  {"paging",
+                   {{"total", docs.size()}, {"offset", window.offset}, {"limit", window.limit}}}});
     });
-    router.add("PATCH", base + "/devices/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("point.change_operating_mode", kNoFlags, [&env](Context &ctx) {
         json body = ctx.body_object(1);
         auto mode = optional_string(body, "operating_mode", 1);
         if (!mode || (*mode != "PDV" && *mode != "STANDALONE"))
             throw bad_request(1, "operating_mode must be PDV or STANDALONE");
         std::lock_guard lock(env.state.mutex);
-        json &device = device_or_404(env, ctx, ctx.param(0));
+        json &device = device_or_404(env, ctx, ctx.param("id"));
         device["operating_mode"] = *mode;
         return reply(200, {{"operating_mode", *mode}});
     });

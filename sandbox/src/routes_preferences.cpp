@@ -1,5 +1,6 @@
 // Checkout Pro preferences (spec 2.7): POST /checkout/preferences, GET/PUT
-// /checkout/preferences/{id}, GET /checkout/preferences/search ({"elements","next_offset","total"}).
+// /checkout/preferences/{id}, GET /checkout/preferences/search
+// ({"elements","next_offset","total"}).
 #include "errors.hpp"
 #include "routes.hpp"
 
@@ -11,14 +12,15 @@ constexpr const char *kFamily = "preferences";
 
 // items[] must be a non-empty array of {title, quantity > 0, unit_price > 0}; normalized in place.
 void check_items(json &items) {
-    if (!items.is_array() || items.empty())
-        throw bad_request(1, "items must be a non-empty array");
+    if (!items.is_array() || items.empty()) throw bad_request(1, "items must be a non-empty array");
     for (auto &item : items) {
         if (!item.is_object()) throw bad_request(1, "every item must be an object");
         auto quantity = item.contains("quantity") ? loose_int(item["quantity"]) : std::nullopt;
-        if (!quantity || *quantity < 1) throw bad_request(1, "item.quantity must be a positive integer");
+        if (!quantity || *quantity < 1)
+            throw bad_request(1, "item.quantity must be a positive integer");
         auto price = item.contains("unit_price") ? amount_cents(item["unit_price"]) : std::nullopt;
-        if (!price || *price <= 0) throw bad_request(1, "item.unit_price must be a positive number");
+        if (!price || *price <= 0)
+            throw bad_request(1, "item.unit_price must be a positive number");
         item["quantity"] = *quantity;
         item["unit_price"] = money(*price);
         if (!item.contains("currency_id")) item["currency_id"] = "BRL";
@@ -98,14 +100,15 @@ Reply create(Env &env, Context &ctx) {
     doc["sandbox_init_point"] =
         "https://sandbox.mercadopago.com.br/checkout/v1/redirect?pref_id=" + id;
     std::lock_guard lock(env.state.mutex);
-    return reply(201, env.state.collections[kFamily].insert(ctx.cred.collector, id, std::move(doc)));
+    return reply(201,
+                 env.state.collections[kFamily].insert(ctx.cred.collector, id, std::move(doc)));
 }
 
 Reply update(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (body.contains("items")) check_items(body["items"]);
     std::lock_guard lock(env.state.mutex);
-    json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param(0), "Preference");
+    json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Preference");
     for (auto &[key, value] : body.items())
         if (key != "id" && key != "collector_id" && key != "date_created" && key != "init_point" &&
             key != "sandbox_init_point" && key != "client_id")
@@ -117,9 +120,9 @@ Reply update(Env &env, Context &ctx) {
 } // namespace
 
 void add_preference_routes(Router &router, Env &env) {
-    router.add("POST", "/checkout/preferences", kNoFlags,
-               [&env](Context &ctx) { return create(env, ctx); });
-    router.add("GET", "/checkout/preferences/search", kNoFlags, [&env](Context &ctx) {
+    router.handle("preferences.create", kNoFlags,
+                  [&env](Context &ctx) { return create(env, ctx); });
+    router.handle("preferences.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
         auto docs = filter_docs(env.state, ctx, kFamily,
@@ -133,12 +136,12 @@ void add_preference_routes(Router &router, Env &env) {
             view.push_back(&s);
         return Reply{200, render_page(PageShape::Elements, view, window)};
     });
-    router.add("GET", "/checkout/preferences/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("preferences.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kFamily, ctx.param(0), "Preference"));
+        return reply(200, doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Preference"));
     });
-    router.add("PUT", "/checkout/preferences/{}", kNoFlags,
-               [&env](Context &ctx) { return update(env, ctx); });
+    router.handle("preferences.update", kNoFlags,
+                  [&env](Context &ctx) { return update(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -30,7 +30,7 @@ Reply create_refund(Env &env, Context &ctx) {
 
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    Payment &payment = payment_or_404(env.state, ctx);
+    Payment &payment = payment_or_404(env.state, ctx, "payment_id");
     json doc = payment.doc();
     int64_t total = cents_of(doc["transaction_amount"]);
     int64_t refunded = cents_of(doc["transaction_amount_refunded"]);
@@ -77,13 +77,13 @@ Reply create_refund(Env &env, Context &ctx) {
 
 Reply list_refunds(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    return reply(200, payment_or_404(env.state, ctx).doc()["refunds"]);
+    return reply(200, payment_or_404(env.state, ctx, "payment_id").doc()["refunds"]);
 }
 
 Reply get_refund(Env &env, Context &ctx) {
     std::lock_guard lock(env.state.mutex);
-    const json refunds = payment_or_404(env.state, ctx).doc()["refunds"];
-    auto id = parse_id(ctx.param(1));
+    const json refunds = payment_or_404(env.state, ctx, "payment_id").doc()["refunds"];
+    auto id = parse_id(ctx.param("id"));
     for (const auto &refund : refunds)
         if (id && refund["id"] == *id) return reply(200, refund);
     throw not_found(2032, "Refund not found");
@@ -92,12 +92,11 @@ Reply get_refund(Env &env, Context &ctx) {
 } // namespace
 
 void add_refund_routes(Router &router, Env &env) {
-    router.add("POST", "/v1/payments/{}/refunds", kIdempotencyRequired,
-               [&env](Context &ctx) { return create_refund(env, ctx); });
-    router.add("GET", "/v1/payments/{}/refunds", kNoFlags,
-               [&env](Context &ctx) { return list_refunds(env, ctx); });
-    router.add("GET", "/v1/payments/{}/refunds/{}", kNoFlags,
-               [&env](Context &ctx) { return get_refund(env, ctx); });
+    router.handle("refunds.create", kIdempotencyRequired,
+                  [&env](Context &ctx) { return create_refund(env, ctx); });
+    router.handle("refunds.list", kNoFlags,
+                  [&env](Context &ctx) { return list_refunds(env, ctx); });
+    router.handle("refunds.get", kNoFlags, [&env](Context &ctx) { return get_refund(env, ctx); });
 }
 
 } // namespace mp::sandbox

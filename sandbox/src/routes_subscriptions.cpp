@@ -18,7 +18,8 @@ constexpr int64_t kDayMs = 86'400'000;
 // when `amount_optional`), currency_id}; normalized in place.
 void check_recurring(json &recurring, bool amount_optional) {
     if (!recurring.is_object()) throw bad_request(1, "auto_recurring must be an object");
-    auto frequency = recurring.contains("frequency") ? loose_int(recurring["frequency"]) : std::nullopt;
+    auto frequency =
+        recurring.contains("frequency") ? loose_int(recurring["frequency"]) : std::nullopt;
     if (!frequency || *frequency < 1)
         throw bad_request(1, "auto_recurring.frequency must be a positive integer");
     recurring["frequency"] = *frequency;
@@ -59,7 +60,8 @@ Reply create_plan(Env &env, Context &ctx) {
     check_recurring(body["auto_recurring"], false);
     int64_t now = now_ms();
     std::string id = random_hex(32);
-    json doc = {{"back_url", ""}, {"external_reference", nullptr}, {"payment_methods_allowed", nullptr}};
+    json doc = {
+        {"back_url", ""}, {"external_reference", nullptr}, {"payment_methods_allowed", nullptr}};
     merge(doc, body, {});
     doc["id"] = id;
     doc["collector_id"] = ctx.cred.collector;
@@ -81,7 +83,7 @@ Reply update_plan(Env &env, Context &ctx) {
     if (status && *status != "active" && *status != "inactive" && *status != "cancelled")
         throw bad_request(1, "status must be active, inactive or cancelled");
     std::lock_guard lock(env.state.mutex);
-    json &doc = doc_or_404(env.state, ctx, kPlans, ctx.param(0), "Preapproval plan");
+    json &doc = doc_or_404(env.state, ctx, kPlans, ctx.param("id"), "Preapproval plan");
     if (doc["status"] == "cancelled" && status && *status != "cancelled")
         throw bad_request(1, "a cancelled plan can not change status");
     json recurring = doc["auto_recurring"];
@@ -99,20 +101,21 @@ Reply update_plan(Env &env, Context &ctx) {
 void add_invoice(State &state, const json &subscription, int64_t collector, int64_t now) {
     int64_t id = state.next_number();
     const json &recurring = subscription["auto_recurring"];
-    json invoice = {{"id", id},
-                    {"type", "scheduled"},
-                    {"date_created", format_date(now)},
-                    {"last_modified", format_date(now)},
-                    {"preapproval_id", subscription["id"]},
-                    {"reason", subscription.value("reason", "")},
-                    {"external_reference", subscription.value("external_reference", json(nullptr))},
-                    {"currency_id", recurring.value("currency_id", "BRL")},
-                    {"transaction_amount", recurring.value("transaction_amount", json(0))},
-                    {"debit_date", format_date(now + kDayMs)},
-                    {"retry_attempt", 0},
-                    {"status", "scheduled"},
-                    {"summarized", nullptr},
-                    {"payment", {{"id", nullptr}, {"status", "scheduled"}, {"status_detail", nullptr}}}};
+    json invoice = {
+        {"id", id},
+        {"type", "scheduled"},
+        {"date_created", format_date(now)},
+        {"last_modified", format_date(now)},
+        {"preapproval_id", subscription["id"]},
+        {"reason", subscription.value("reason", "")},
+        {"external_reference", subscription.value("external_reference", json(nullptr))},
+        {"currency_id", recurring.value("currency_id", "BRL")},
+        {"transaction_amount", recurring.value("transaction_amount", json(0))},
+        {"debit_date", format_date(now + kDayMs)},
+        {"retry_attempt", 0},
+        {"status", "scheduled"},
+        {"summarized", nullptr},
+        {"payment", {{"id", nullptr}, {"status", "scheduled"}, {"status_detail", nullptr}}}};
     state.collections[kInvoices].insert(collector, std::to_string(id), std::move(invoice));
 }
 
@@ -127,11 +130,15 @@ bool allowed(const std::string &from, const std::string &to) {
 Reply create_subscription(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     auto plan_id = optional_string(body, "preapproval_plan_id", 1);
-    if (!plan_id && !optional_string(body, "reason", 1)) throw bad_request(1, "reason can't be null");
+    if (!plan_id && !optional_string(body, "reason", 1))
+        throw bad_request(1, "reason can't be null");
     auto email = optional_string(body, "payer_email", 1);
-    if (!email || !is_valid_email(*email)) throw bad_request(1, "payer_email must be a valid email");
-    if (body.contains("auto_recurring")) check_recurring(body["auto_recurring"], false);
-    else if (!plan_id) throw bad_request(1, "auto_recurring can't be null");
+    if (!email || !is_valid_email(*email))
+        throw bad_request(1, "payer_email must be a valid email");
+    if (body.contains("auto_recurring"))
+        check_recurring(body["auto_recurring"], false);
+    else if (!plan_id)
+        throw bad_request(1, "auto_recurring can't be null");
     auto status = optional_string(body, "status", 1).value_or("pending");
     if (status != "pending" && status != "authorized")
         throw bad_request(1, "status must be pending or authorized");
@@ -139,7 +146,8 @@ Reply create_subscription(Env &env, Context &ctx) {
         throw bad_request(1, "card_token_id is required to create an authorized subscription");
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    json doc = {{"external_reference", nullptr}, {"back_url", ""}, {"preapproval_plan_id", nullptr}};
+    json doc = {
+        {"external_reference", nullptr}, {"back_url", ""}, {"preapproval_plan_id", nullptr}};
     if (plan_id) {
         json &plan = doc_or_404(env.state, ctx, kPlans, *plan_id, "Preapproval plan");
         doc["reason"] = plan.value("reason", "");
@@ -154,16 +162,21 @@ Reply create_subscription(Env &env, Context &ctx) {
     doc["status"] = status;
     doc["date_created"] = format_date(now);
     doc["last_modified"] = format_date(now);
-    doc["init_point"] = "https://www.mercadopago.com.br/subscriptions/checkout?preapproval_id=" + id;
+    doc["init_point"] =
+        "https://www.mercadopago.com.br/subscriptions/checkout?preapproval_id=" + id;
     doc["next_payment_date"] = format_date(now + period_ms(doc["auto_recurring"]));
     doc["payment_method_id"] = body.contains("card_token_id") ? json("visa") : json(nullptr);
-    doc["summarized"] = {{"quotas", nullptr},        {"charged_quantity", 0},
-                         {"pending_charge_quantity", nullptr}, {"charged_amount", 0},
-                         {"pending_charge_amount", nullptr}, {"semaphore", nullptr},
-                         {"last_charged_date", nullptr}, {"last_charged_amount", nullptr}};
+    doc["summarized"] = {{"quotas", nullptr},
+                         {"charged_quantity", 0},
+                         {"pending_charge_quantity", nullptr},
+                         {"charged_amount", 0},
+                         {"pending_charge_amount", nullptr},
+                         {"semaphore", nullptr},
+                         {"last_charged_date", nullptr},
+                         {"last_charged_amount", nullptr}};
     if (status == "authorized") add_invoice(env.state, doc, ctx.cred.collector, now);
-    return reply(201,
-                 env.state.collections[kSubscriptions].insert(ctx.cred.collector, id, std::move(doc)));
+    return reply(
+        201, env.state.collections[kSubscriptions].insert(ctx.cred.collector, id, std::move(doc)));
 }
 
 Reply update_subscription(Env &env, Context &ctx) {
@@ -174,7 +187,7 @@ Reply update_subscription(Env &env, Context &ctx) {
         throw bad_request(1, "payer_email must be a valid email");
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
-    json &doc = doc_or_404(env.state, ctx, kSubscriptions, ctx.param(0), "Preapproval");
+    json &doc = doc_or_404(env.state, ctx, kSubscriptions, ctx.param("id"), "Preapproval");
     std::string current = doc["status"];
     if (status) {
         if (*status != "pending" && *status != "authorized" && *status != "paused" &&
@@ -185,8 +198,9 @@ Reply update_subscription(Env &env, Context &ctx) {
                                      " can not become " + *status);
     }
     json recurring = doc["auto_recurring"];
-    merge(doc, body, {"id", "collector_id", "application_id", "date_created", "init_point",
-                      "payer_id", "card_token_id"});
+    merge(doc, body,
+          {"id", "collector_id", "application_id", "date_created", "init_point", "payer_id",
+           "card_token_id"});
     if (body.contains("auto_recurring")) {
         recurring.update(body["auto_recurring"]);
         doc["auto_recurring"] = recurring;
@@ -197,10 +211,10 @@ Reply update_subscription(Env &env, Context &ctx) {
     return reply(200, doc);
 }
 
-void add_search(Router &router, Env &env, const char *path, const char *family,
+void add_search(Router &router, Env &env, const char *operation, const char *family,
                 std::initializer_list<const char *> fields) {
     std::vector<std::string> names(fields.begin(), fields.end());
-    router.add("GET", path, kNoFlags, [&env, family, names](Context &ctx) {
+    router.handle(operation, kNoFlags, [&env, family, names](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
         auto all = filter_docs(env.state, ctx, family, {});
@@ -225,34 +239,35 @@ void add_search(Router &router, Env &env, const char *path, const char *family,
 } // namespace
 
 void add_subscription_routes(Router &router, Env &env) {
-    router.add("POST", "/preapproval_plan", kNoFlags,
-               [&env](Context &ctx) { return create_plan(env, ctx); });
-    add_search(router, env, "/preapproval_plan/search", kPlans, {"status", "reason", "id"});
-    router.add("GET", "/preapproval_plan/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("preapproval_plan.create", kNoFlags,
+                  [&env](Context &ctx) { return create_plan(env, ctx); });
+    add_search(router, env, "preapproval_plan.search", kPlans, {"status", "reason", "id"});
+    router.handle("preapproval_plan.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kPlans, ctx.param(0), "Preapproval plan"));
+        return reply(200, doc_or_404(env.state, ctx, kPlans, ctx.param("id"), "Preapproval plan"));
     });
-    router.add("PUT", "/preapproval_plan/{}", kNoFlags,
-               [&env](Context &ctx) { return update_plan(env, ctx); });
+    router.handle("preapproval_plan.update", kNoFlags,
+                  [&env](Context &ctx) { return update_plan(env, ctx); });
 
-    router.add("POST", "/preapproval", kNoFlags,
-               [&env](Context &ctx) { return create_subscription(env, ctx); });
-    add_search(router, env, "/preapproval/search", kSubscriptions,
-               {"status", "payer_email", "payer_id", "preapproval_plan_id", "external_reference",
-                "id"});
-    router.add("GET", "/preapproval/{}", kNoFlags, [&env](Context &ctx) {
-        std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kSubscriptions, ctx.param(0), "Preapproval"));
-    });
-    router.add("PUT", "/preapproval/{}", kNoFlags,
-               [&env](Context &ctx) { return update_subscription(env, ctx); });
-
-    add_search(router, env, "/authorized_payments/search", kInvoices,
-               {"preapproval_id", "status", "type", "id"});
-    router.add("GET", "/authorized_payments/{}", kNoFlags, [&env](Context &ctx) {
+    router.handle("preapproval.create", kNoFlags,
+                  [&env](Context &ctx) { return create_subscription(env, ctx); });
+    add_search(
+        router, env, "preapproval.search", kSubscriptions,
+        {"status", "payer_email", "payer_id", "preapproval_plan_id", "external_reference", "id"});
+    router.handle("preapproval.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
         return reply(200,
-                     doc_or_404(env.state, ctx, kInvoices, ctx.param(0), "Authorized payment"));
+                     doc_or_404(env.state, ctx, kSubscriptions, ctx.param("id"), "Preapproval"));
+    });
+    router.handle("preapproval.update", kNoFlags,
+                  [&env](Context &ctx) { return update_subscription(env, ctx); });
+
+    add_search(router, env, "authorized_payments.search", kInvoices,
+               {"preapproval_id", "status", "type", "id"});
+    router.handle("authorized_payments.get", kNoFlags, [&env](Context &ctx) {
+        std::lock_guard lock(env.state.mutex);
+        return reply(200,
+                     doc_or_404(env.state, ctx, kInvoices, ctx.param("id"), "Authorized payment"));
     });
 }
 

@@ -6,14 +6,15 @@
 namespace mp::sandbox {
 
 void add_test_user_routes(Router &router, Env &env) {
-    router.add("POST", "/users/test_user", kNoFlags, [&env](Context &ctx) {
+    router.handle("test_users.create", kNoFlags, [&env](Context &ctx) {
         json body = ctx.body_object(1);
         auto site = optional_string(body, "site_id", 1);
         static const char *const kSites[] = {"MLA", "MLB", "MLM", "MLC", "MCO", "MPE", "MLU"};
         bool known = false;
         for (const char *s : kSites)
             known = known || (site && *site == s);
-        if (!known) throw bad_request(1, "site_id must be one of MLA, MLB, MLM, MLC, MCO, MPE, MLU");
+        if (!known)
+            throw bad_request(1, "site_id must be one of MLA, MLB, MLM, MLC, MCO, MPE, MLU");
         int64_t id;
         {
             std::lock_guard lock(env.state.mutex);

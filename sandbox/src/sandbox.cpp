@@ -87,24 +87,8 @@ std::string url_host(const std::string &host) {
 
 Sandbox::Sandbox(const Options &options)
     : webhooks_(options.webhook_secret), env_{state_, webhooks_} {
-    add_card_token_routes(router_, env_);
-    add_payment_routes(router_, env_);
-    add_refund_routes(router_, env_);
-    add_customer_routes(router_, env_);
-    add_card_routes(router_, env_);
-    add_catalog_routes(router_, env_);
-    add_preference_routes(router_, env_);
-    add_merchant_order_routes(router_, env_);
-    add_subscription_routes(router_, env_);
-    add_chargeback_routes(router_, env_);
-    add_oauth_routes(router_, env_);
-    add_advanced_payment_routes(router_, env_);
-    add_order_routes(router_, env_);
-    add_point_routes(router_, env_);
-    add_instore_routes(router_, env_);
-    add_test_user_routes(router_, env_);
-    add_installment_routes(router_, env_);
-    add_fault_routes(router_, faults_);
+    add_api_routes(router_, env_);
+    add_control_routes();
 
     if (options.tls) {
         TlsMaterial tls = make_tls_material();
@@ -235,6 +219,21 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
     if (fault && fault->kind == Fault::Kind::Truncate) truncate_response();
 }
 
+void Sandbox::add_control_routes() {
+    add_fault_routes(router_, faults_);
+    router_.add("DELETE", "/__sandbox/state", kNoAuth, [this](Context &) {
+        reset();
+        return Reply{200, "{}"};
+    });
+}
+
+void Sandbox::reset() {
+    faults_.clear();
+    idempotency_.clear();
+    std::lock_guard lock(state_.mutex);
+    state_.clear();
+}
+
 bool Sandbox::fault_before(const Fault &fault, httplib::Response &response,
                            const std::string &request_id) {
     switch (fault.kind) {
@@ -269,8 +268,8 @@ void Sandbox::pause(int ms) {
     while (!stopping_) {
         auto left = until - std::chrono::steady_clock::now();
         if (left <= std::chrono::steady_clock::duration::zero()) return;
-        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
-            left, std::chrono::milliseconds(50)));
+        std::this_thread::sleep_for(
+            std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(50)));
     }
 }
 

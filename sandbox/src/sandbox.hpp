@@ -21,8 +21,8 @@ namespace mp::sandbox {
 
 struct Options {
     std::string host = "127.0.0.1";
-    int port = 0; // 0 picks a free port
-    bool tls = true;
+    int port = 0;     // 0 picks a free port
+    bool tls = false; // plain HTTP unless asked: the same default as the mp-sandbox program
     std::string webhook_secret;
 };
 
@@ -42,6 +42,15 @@ class Sandbox {
     const std::string &ca_pem() const { return ca_pem_; } // empty without TLS
     long request_count() const { return requests_.load(std::memory_order_relaxed); }
 
+    // Arms a fault sequence (see faults.hpp), as POST /__sandbox/faults does.
+    void arm(FaultSequence sequence) { faults_.add(std::move(sequence)); }
+    void clear_faults() { faults_.clear(); }
+    // Forgets every resource, idempotency key and armed fault, as DELETE /__sandbox/state does.
+    // The address, the CA, the webhook secret and the request count stay.
+    void reset();
+
+    const Router &router() const { return router_; }
+
   private:
     void serve(const httplib::Request &request, httplib::Response &response);
     // Applies the part of an injected fault that comes before serving; true when that answered
@@ -53,6 +62,7 @@ class Sandbox {
     // Sleeps, cut short when the sandbox stops.
     void pause(int ms);
     Reply run_once(const Route &route, Context &ctx, const std::string &key);
+    void add_control_routes();
 
     State state_;
     Webhooks webhooks_;

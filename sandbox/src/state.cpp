@@ -71,6 +71,17 @@ State::State()
       next_refund_id_(2'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)),
       next_number_(10'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)) {}
 
+void State::clear() {
+    tokens.clear();
+    payments.clear();
+    payments_by_collector.clear();
+    customers.clear();
+    customers_by_collector.clear();
+    customer_by_email.clear();
+    card_owner.clear();
+    collections.clear();
+}
+
 int64_t State::next_number() {
     return next_number_++;
 }

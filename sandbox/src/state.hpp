@@ -112,6 +112,9 @@ class State {
     // A fresh numeric id for the document families that use numbers (distinct across them).
     int64_t next_number();
 
+    // Forgets every resource; ids keep counting, so none is handed out twice. Hold `mutex`.
+    void clear();
+
     static std::string email_key(int64_t collector, const std::string &email);
 
   private:

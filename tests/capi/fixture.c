@@ -1,8 +1,6 @@
 #include "fixture.h"
 #include "harness.h"
 
-#include <curl/curl.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +8,15 @@
 static mp_sandbox *sandbox;
 
 mp_sandbox *fixture_sandbox(void) {
-    if (!sandbox && mp_sandbox_start("{\"tls\": true}", &sandbox) != 0) {
+    mp_sandbox_options *options = NULL;
+    if (sandbox) return sandbox;
+    if (mp_sandbox_options_new(&options) != MP_SANDBOX_OK ||
+        mp_sandbox_options_set_tls(options, 1) != MP_SANDBOX_OK ||
+        mp_sandbox_start(options, &sandbox) != MP_SANDBOX_OK) {
         fprintf(stderr, "cannot start the sandbox: %s\n", mp_sandbox_last_error());
         exit(2);
     }
+    mp_sandbox_options_free(options);
     return sandbox;
 }
 
@@ -110,50 +113,68 @@ mp_status pay(mp_client *c, const char *name, double amount, int capture, const 
     return call(c, "payments.create", body, NULL, NULL, NULL, NULL, out);
 }
 
-static size_t discard(char *p, size_t size, size_t n, void *u) {
-    (void)p;
-    (void)u;
-    return size * n;
+/* One fault in the text form of the sandbox's HTTP control route ("ok",
+ * "503", "429:1", "delay:100", "stall", "reset_before", "reset_after",
+ * "truncate") as a typed fault; exits on anything else. */
+static mp_sandbox_fault *fault_of(const char *text, size_t len) {
+    static const struct {
+        const char *text;
+        mp_sandbox_fault_kind kind;
+    } simple[] = {{"ok", MP_SANDBOX_FAULT_OK},
+                  {"stall", MP_SANDBOX_FAULT_STALL},
+                  {"reset_before", MP_SANDBOX_FAULT_RESET_BEFORE},
+                  {"reset_after", MP_SANDBOX_FAULT_RESET_AFTER},
+                  {"truncate", MP_SANDBOX_FAULT_TRUNCATE}};
+    mp_sandbox_fault *fault = NULL;
+    mp_sandbox_status st = MP_SANDBOX_ERR_INVALID_ARGUMENT;
+    char buf[32];
+    size_t i;
+    if (len >= sizeof buf) goto bad;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    for (i = 0; i < sizeof simple / sizeof simple[0]; i++)
+        if (strcmp(buf, simple[i].text) == 0) st = mp_sandbox_fault_new(simple[i].kind, &fault);
+    if (strncmp(buf, "delay:", 6) == 0) {
+        st = mp_sandbox_fault_new(MP_SANDBOX_FAULT_DELAY, &fault);
+        if (st == MP_SANDBOX_OK) st = mp_sandbox_fault_set_delay_ms(fault, atoi(buf + 6));
+    } else if (buf[0] >= '4' && buf[0] <= '5') {
+        st = mp_sandbox_fault_new(MP_SANDBOX_FAULT_STATUS, &fault);
+        if (st == MP_SANDBOX_OK) st = mp_sandbox_fault_set_status(fault, atoi(buf));
+        if (st == MP_SANDBOX_OK && strchr(buf, ':'))
+            st = mp_sandbox_fault_set_retry_after(fault, atoi(strchr(buf, ':') + 1));
+    }
+    if (st == MP_SANDBOX_OK) return fault;
+bad:
+    fprintf(stderr, "cannot make the fault \"%.*s\": %s\n", (int)len, text,
+            mp_sandbox_last_error());
+    exit(2);
 }
 
-/* The admin route needs no token; it is the sandbox's, not the API's. */
-static void admin(const char *method, const char *body) {
-    char url[256];
-    CURL *h = curl_easy_init();
-    long code = 0;
-    mp_sandbox *sb = fixture_sandbox();
-    sprintf(url, "%s/__sandbox/faults", mp_sandbox_url(sb));
-    curl_easy_setopt(h, CURLOPT_URL, url);
-    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
-    curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, NULL);
-    {
-        struct curl_blob blob;
-        blob.data = (void *)mp_sandbox_ca_pem(sb);
-        blob.len = strlen(mp_sandbox_ca_pem(sb));
-        blob.flags = CURL_BLOB_COPY;
-        curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &blob);
-    }
-    if (body) curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-    if (curl_easy_perform(h) != CURLE_OK ||
-        (curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code), code >= 300)) {
-        fprintf(stderr, "arming faults failed (HTTP %ld): %s\n", code, body ? body : "");
-        exit(2);
-    }
-    curl_easy_cleanup(h);
-}
-
+/* Each fault of the array, in order, for the next matching request: armed one
+ * after the other they are taken in that order. Through the C API, not HTTP. */
 void fixture_arm(const char *method, const char *path, const char *faults) {
-    size_t n = strlen(method) + strlen(path) + strlen(faults) + 64;
-    char *body = malloc(n);
-    if (body == NULL) exit(2);
-    snprintf(body, n, "{\"method\":\"%s\",\"path\":\"%s\",\"faults\":%s}", method, path, faults);
-    admin("POST", body);
-    free(body);
+    const char *p = faults;
+    while ((p = strchr(p, '"')) != NULL) {
+        const char *end = strchr(p + 1, '"');
+        mp_sandbox_fault *fault;
+        if (end == NULL) break;
+        fault = fault_of(p + 1, (size_t)(end - p - 1));
+        if (mp_sandbox_fault_set_method(fault, method) != MP_SANDBOX_OK ||
+            mp_sandbox_fault_set_path(fault, path) != MP_SANDBOX_OK ||
+            mp_sandbox_fault_arm(fixture_sandbox(), fault) != MP_SANDBOX_OK) {
+            fprintf(stderr, "arming faults failed: %s\n", mp_sandbox_last_error());
+            exit(2);
+        }
+        mp_sandbox_fault_free(fault);
+        p = end + 1;
+    }
 }
 
 void fixture_disarm(void) {
-    admin("DELETE", NULL);
+    if (mp_sandbox_faults_clear(fixture_sandbox()) != MP_SANDBOX_OK) {
+        fprintf(stderr, "clearing faults failed: %s\n", mp_sandbox_last_error());
+        exit(2);
+    }
 }
 
 mp_client *fixture_retry_client(int max_retries, long timeout_ms) {

@@ -40,8 +40,9 @@ const char *str_at(mp_response *r, const char *pointer, char *out, size_t n);
 long long int_at(mp_response *r, const char *pointer);
 double num_at(mp_response *r, const char *pointer);
 
-/* Arms a fault sequence in the sandbox: faults is a JSON array such as
- * "[\"503\",\"ok\"]" for requests matching method and path prefix. */
+/* Arms a fault sequence in the sandbox (mp_sandbox_fault_arm, one fault after
+ * the other): faults is a JSON array of the faults' text forms, such as
+ * "[\"503\",\"429:1\",\"ok\"]", for requests matching method and path prefix. */
 void fixture_arm(const char *method, const char *path, const char *faults);
 void fixture_disarm(void);
 /* A client with fast retries (base delay 20 ms) for fault tests. Caller frees. */

@@ -143,6 +143,7 @@ static mp_client *client_with_ca(const char *pem) {
 
 static void tls_verification(void) {
     mp_sandbox *other = NULL;
+    mp_sandbox_options *tls = NULL;
     mp_client *c;
     mp_response *res = NULL;
     /* The system's CAs do not know the sandbox's CA. */
@@ -154,7 +155,10 @@ static void tls_verification(void) {
     CHECK(mp_error_retryable(mp_error_last()) == 0);
     mp_client_free(c);
     /* Nor does another sandbox's CA. */
-    REQUIRE(mp_sandbox_start("{\"tls\": true}", &other) == 0);
+    REQUIRE(mp_sandbox_options_new(&tls) == MP_SANDBOX_OK);
+    REQUIRE(mp_sandbox_options_set_tls(tls, 1) == MP_SANDBOX_OK);
+    REQUIRE(mp_sandbox_start(tls, &other) == MP_SANDBOX_OK);
+    mp_sandbox_options_free(tls);
     c = client_with_ca(mp_sandbox_ca_pem(other));
     REQUIRE(c != NULL);
     CHECK(mp_client_call(c, "payment_methods.list", NULL, &res) == MP_ERR_TLS);

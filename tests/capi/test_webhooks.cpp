@@ -64,7 +64,12 @@ struct Fixture {
     mp_sandbox *sandbox = nullptr;
     mp_client *client = nullptr;
     Fixture() {
-        REQUIRE(mp_sandbox_start(R"({"tls": true, "webhook_secret": "whsec-current"})", &sandbox) == 0);
+        mp_sandbox_options *options = nullptr;
+        REQUIRE(mp_sandbox_options_new(&options) == MP_SANDBOX_OK);
+        REQUIRE(mp_sandbox_options_set_tls(options, 1) == MP_SANDBOX_OK);
+        REQUIRE(mp_sandbox_options_set_webhook_secret(options, "whsec-current") == MP_SANDBOX_OK);
+        REQUIRE(mp_sandbox_start(options, &sandbox) == MP_SANDBOX_OK);
+        mp_sandbox_options_free(options);
         mp_config *cfg = nullptr;
         mp_config_new(&cfg);
         mp_config_set_access_token(cfg, "TEST-webhook-token-1234567");

@@ -106,13 +106,17 @@ static int start_sandbox_process(void) {
     sandbox_pid = fork();
     if (sandbox_pid == 0) {
         mp_sandbox *sb = NULL;
+        mp_sandbox_options *tls = NULL;
         char c;
         close(up[0]);
         close(down[1]);
-        if (mp_sandbox_start("{\"tls\": true}", &sb) != 0) {
+        if (mp_sandbox_options_new(&tls) != MP_SANDBOX_OK ||
+            mp_sandbox_options_set_tls(tls, 1) != MP_SANDBOX_OK ||
+            mp_sandbox_start(tls, &sb) != MP_SANDBOX_OK) {
             fprintf(stderr, "cannot start the sandbox: %s\n", mp_sandbox_last_error());
             _exit(2);
         }
+        mp_sandbox_options_free(tls);
         if (write(up[1], mp_sandbox_url(sb), strlen(mp_sandbox_url(sb))) < 0 ||
             write(up[1], "\n", 1) < 0 ||
             write(up[1], mp_sandbox_ca_pem(sb), strlen(mp_sandbox_ca_pem(sb))) < 0)
