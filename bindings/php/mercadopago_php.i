@@ -49,9 +49,20 @@ static thread_local std::unique_ptr<mercadopago::Error> mpswig_php_pending;
 
 %include "../swig/mercadopago.i"
 
+/* The values of the option table's type and scope columns (mercadopago.h),
+ * for the layer's Options, which reads its rows (mercadopago_native_option_*). */
+%constant int MERCADOPAGO_NATIVE_OPTION_STRING = MP_OPTION_STRING;
+%constant int MERCADOPAGO_NATIVE_OPTION_INT = MP_OPTION_INT;
+%constant int MERCADOPAGO_NATIVE_OPTION_SECONDS = MP_OPTION_SECONDS;
+%constant int MERCADOPAGO_NATIVE_OPTION_BOOL = MP_OPTION_BOOL;
+%constant int MERCADOPAGO_NATIVE_OPTION_HEADERS = MP_OPTION_HEADERS;
+%constant int MERCADOPAGO_NATIVE_OPTION_CLIENT = MP_OPTION_CLIENT;
+%constant int MERCADOPAGO_NATIVE_OPTION_CALL = MP_OPTION_CALL;
+%constant int MERCADOPAGO_NATIVE_OPTION_PAGES = MP_OPTION_PAGES;
+
 /* The snapshot of the failure just thrown on this thread (null if none). */
 %noexception mpswig_take_failure;
-%rename(take_failure) mpswig_take_failure;
+%rename(mercadopago_native_take_failure) mpswig_take_failure;
 %inline %{
 std::unique_ptr<mercadopago::Error> mpswig_take_failure() { return std::move(mpswig_php_pending); }
 %}

@@ -20,11 +20,6 @@ use MercadoPago\Native\Exception\MercadoPagoException;
  */
 final class Client
 {
-    /** Client options (times in seconds). */
-    public const OPTIONS = ['base_url', 'timeout', 'connect_timeout', 'stall_timeout', 'max_retries',
-        'retry_delays', 'ca_file', 'ca_pem', 'proxy', 'user_agent_suffix', 'platform_id',
-        'integrator_id', 'corporation_id', 'logger', 'log_level'];
-
     private const LOG_LEVELS = ['error' => 1, 'warning' => 2, 'info' => 3, 'debug' => 4];
 
     private readonly \MercadoPagoNativeClient $native;
@@ -34,24 +29,16 @@ final class Client
     private array $resources = [];
 
     /**
-     * @param array{base_url?: string, timeout?: float, connect_timeout?: float,
-     *   stall_timeout?: float, max_retries?: int, retry_delays?: array{float, float, float},
-     *   ca_file?: string, ca_pem?: string, proxy?: string, user_agent_suffix?: string,
-     *   platform_id?: string, integrator_id?: string, corporation_id?: string,
-     *   logger?: object|callable, log_level?: string} $options
-     *   logger: a PSR-3 logger (any object with log($level, $message, $context)) or
-     *   a callable fn(string $level, string $message); log_level: "error", "warning",
-     *   "info" (default) or "debug". ca_file/ca_pem replace the system's CAs (TLS stays verified).
+     * @param array<string, mixed> $options the library's client options
+     *   (Options::client(), documented in capi/options.inc; times in seconds,
+     *   retry_delays a list of 3), plus logger: a PSR-3 logger (any object
+     *   with log($level, $message, $context)) or a callable
+     *   fn(string $level, string $message), and log_level: "error",
+     *   "warning", "info" (default) or "debug".
      */
     public function __construct(string $accessToken, array $options = [])
     {
         Internal\Native::requireLoaded();
-        foreach ($options as $k => $_) {
-            if (!in_array($k, self::OPTIONS, true)) {
-                throw MercadoPagoException::invalidArgument(
-                    "unknown client option '$k' (known: " . implode(', ', self::OPTIONS) . ')');
-            }
-        }
         $logger = $options['logger'] ?? null;
         if ($logger !== null && !is_callable($logger) && !(is_object($logger) && method_exists($logger, 'log'))) {
             throw MercadoPagoException::invalidArgument(
@@ -61,41 +48,14 @@ final class Client
         $level = $logger === null ? 0 : (self::LOG_LEVELS[$options['log_level'] ?? 'info']
             ?? throw MercadoPagoException::invalidArgument(
                 'log_level must be one of ' . implode(', ', array_keys(self::LOG_LEVELS))));
+        unset($options['logger'], $options['log_level']);
 
         try {
             $config = new \MercadoPagoNativeConfig();
-            $config->set_access_token(self::string('the access token', $accessToken));
-            if (isset($options['base_url'])) {
-                $config->set_base_url(self::string('base_url', $options['base_url']));
-            }
-            if (isset($options['timeout'])) {
-                $config->set_timeout_ms(self::ms($options['timeout']));
-            }
-            if (isset($options['connect_timeout'])) {
-                $config->set_connect_timeout_ms(self::ms($options['connect_timeout']));
-            }
-            if (isset($options['stall_timeout'])) {
-                $config->set_stall_timeout_ms(self::ms($options['stall_timeout']));
-            }
-            if (isset($options['max_retries'])) {
-                $config->set_max_retries(self::int('max_retries', $options['max_retries']));
-            }
-            if (isset($options['retry_delays'])) {
-                if (!is_array($options['retry_delays']) || count($options['retry_delays']) !== 3) {
-                    throw MercadoPagoException::invalidArgument('retry_delays is [base, max, max_retry_after] in seconds');
-                }
-                [$base, $max, $retryAfter] = array_map([self::class, 'ms'], array_values($options['retry_delays']));
-                $config->set_retry_delays_ms($base, $max, $retryAfter);
-            }
-            if (isset($options['ca_file'])) {
-                $config->set_ca_file(self::string('ca_file', $options['ca_file']));
-            }
-            if (isset($options['ca_pem'])) {
-                $config->set_ca_pem(self::string('ca_pem', $options['ca_pem']));
-            }
-            foreach (['proxy', 'user_agent_suffix', 'platform_id', 'integrator_id', 'corporation_id'] as $k) {
-                if (isset($options[$k])) {
-                    $config->{'set_' . $k}(self::string($k, $options[$k]));
+            Options::set($config, 'access_token', $accessToken);
+            foreach ($options as $name => $value) {
+                if ($value !== null) {
+                    Options::set($config, (string) $name, $value);
                 }
             }
             $config->set_log_level($level);
@@ -110,6 +70,13 @@ final class Client
                 $this->drainLogs();
             }
         }
+    }
+
+    /** The version of the loaded libmercadopago, e.g. "1.2.0". */
+    public static function version(): string
+    {
+        Internal\Native::requireLoaded();
+        return \mercadopago_native_version();
     }
 
     /** A resource of the table, e.g. $client->payments or $client->card_tokens (or cardTokens). */
@@ -177,11 +144,9 @@ final class Client
     /** The items of every page, each page fetched when the previous one is used up. */
     private function items(Operation $op, array $bound): \Generator
     {
-        unset($bound['options']['idempotency_key']); // reads only
         $request = self::request($bound);
-        $pageSize = (int) ($bound['options']['page_size'] ?? 0);
         try {
-            $pager = $this->native->pager($op->name, $request, $pageSize);
+            $pager = $this->native->pager($op->name, $request, 0); // 0: its page_size option
         } catch (\Exception $e) {
             throw MercadoPagoException::fromNative($e);
         }
@@ -209,7 +174,6 @@ final class Client
      */
     public static function request(array $bound): \MercadoPagoNativeRequest
     {
-        $o = $bound['options'];
         try {
             $r = new \MercadoPagoNativeRequest();
             foreach ($bound['path'] as $name => $value) {
@@ -221,24 +185,10 @@ final class Client
             if ($bound['body'] !== null) {
                 $r->set_body($bound['body']);
             }
-            if (isset($o['idempotency_key'])) {
-                $r->set_idempotency_key(self::string('idempotency_key', $o['idempotency_key']));
-            }
-            if (isset($o['access_token'])) {
-                $r->set_access_token(self::string('access_token', $o['access_token']));
-            }
-            $headers = $o['headers'] ?? [];
-            if (!is_array($headers)) {
-                throw MercadoPagoException::invalidArgument('the headers option must be an array name => value');
-            }
-            foreach ($headers as $name => $value) {
-                $r->add_header((string) $name, Operation::text($value));
-            }
-            if (isset($o['timeout'])) {
-                $r->set_timeout_ms(self::ms($o['timeout']));
-            }
-            if (isset($o['max_retries'])) {
-                $r->set_max_retries(self::int('max_retries', $o['max_retries']));
+            foreach ($bound['options'] as $name => $value) {
+                if ($value !== null) {
+                    Options::set($r, (string) $name, $value);
+                }
             }
             return $r;
         } catch (MercadoPagoException $e) {
@@ -274,32 +224,5 @@ final class Client
                 ($this->logger)($level, $message);
             }
         }
-    }
-
-    /** A text option: a string without NUL bytes (C strings would cut it short). */
-    private static function string(string $what, mixed $value): string
-    {
-        if (!is_string($value) || str_contains($value, "\0")) {
-            throw MercadoPagoException::invalidArgument("$what must be a string without NUL bytes");
-        }
-        return $value;
-    }
-
-    private static function int(string $what, mixed $value): int
-    {
-        if (!is_int($value)) {
-            throw MercadoPagoException::invalidArgument("$what must be an int, not " . get_debug_type($value));
-        }
-        return $value;
-    }
-
-    /** Seconds (int or float, > 0) as the library's milliseconds, at least 1. */
-    private static function ms(mixed $seconds): int
-    {
-        if ((!is_int($seconds) && !is_float($seconds)) || !($seconds > 0) || $seconds > 86400 * 24) {
-            throw MercadoPagoException::invalidArgument('a time must be a positive number of seconds, not '
-                . var_export($seconds, true));
-        }
-        return max(1, (int) round($seconds * 1000));
     }
 }

@@ -18,26 +18,20 @@ use MercadoPago\Native\Exception\MercadoPagoException;
  */
 final class Operation
 {
-    /** The per-call options every operation takes. */
-    public const OPTIONS = ['idempotency_key', 'access_token', 'headers', 'timeout', 'max_retries',
-        'page_size'];
-
     public readonly string $resource;
     public readonly string $action;
-    /** @var list<string> the path's placeholders, in order */
-    public readonly array $params;
 
     public function __construct(
         public readonly string $name,
         public readonly string $method,
         public readonly string $path,
+        /** @var list<string> the path's placeholders, in order */
+        public readonly array $params,
         public readonly bool $hasBody,
         /** "none" for a single answer; else the shape of its pages ("results", "array"...) */
         public readonly string $paging,
     ) {
         [$this->resource, $this->action] = explode('.', $name, 2) + [1 => ''];
-        preg_match_all('/\{([A-Za-z0-9_]+)\}/', $path, $m);
-        $this->params = $m[1];
     }
 
     /** Whether the call returns a Generator over the items of every page. */
@@ -101,9 +95,10 @@ final class Operation
         if (!is_array($options)) {
             throw $this->error('$options must be an array, not ' . get_debug_type($options));
         }
+        $known = Options::perCall();
         foreach ($options as $k => $_) {
-            if (!in_array($k, self::OPTIONS, true)) {
-                throw $this->error("unknown option '$k' (known: " . implode(', ', self::OPTIONS) . ')');
+            if (!in_array($k, $known, true)) {
+                throw $this->error("unknown option '$k' (known: " . implode(', ', $known) . ')');
             }
         }
         if ($this->hasBody) {
@@ -116,7 +111,7 @@ final class Operation
         }
         // get($id, ['timeout' => 5]) would otherwise send the options as query
         // parameters (and an access_token in a URL): no API query uses these names.
-        foreach (self::OPTIONS as $option) {
+        foreach ($known as $option) {
             if (array_key_exists($option, $payload)) {
                 throw $this->error("'$option' is an option, not a query parameter: pass options "
                     . 'after the query, e.g. get($id, [], [...]) or options: [...]');
@@ -153,17 +148,17 @@ final class Operation
         return $value;
     }
 
-    /** A query or header value as the API expects it (booleans as true/false). */
-    public static function text(mixed $v): string
+    /** A query value as the API expects it (booleans as true/false). */
+    private static function text(mixed $v): string
     {
         $text = match (true) {
             is_bool($v) => $v ? 'true' : 'false',
             is_scalar($v), $v instanceof \Stringable => (string) $v,
             default => throw MercadoPagoException::invalidArgument(
-                'a query or header value must be a scalar, not ' . get_debug_type($v)),
+                'a query value must be a scalar, not ' . get_debug_type($v)),
         };
         if (str_contains($text, "\0")) {
-            throw MercadoPagoException::invalidArgument('a query or header value holds a NUL byte');
+            throw MercadoPagoException::invalidArgument('a query value holds a NUL byte');
         }
         return $text;
     }

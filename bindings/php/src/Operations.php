@@ -25,10 +25,15 @@ final class Operations
             Internal\Native::requireLoaded();
             $all = [];
             for ($i = 0, $n = \mercadopago_native_operation_count(); $i < $n; $i++) {
+                $params = [];
+                for ($j = 0, $m = \mercadopago_native_operation_path_param_count($i); $j < $m; $j++) {
+                    $params[] = \mercadopago_native_operation_path_param($i, $j);
+                }
                 $op = new Operation(
                     \mercadopago_native_operation_name($i),
                     \mercadopago_native_operation_method($i),
                     \mercadopago_native_operation_path($i),
+                    $params,
                     \mercadopago_native_operation_has_body($i),
                     \mercadopago_native_operation_paging($i),
                 );

@@ -15,9 +15,16 @@ use MercadoPago\Native\Exception\SignatureException;
  */
 final class Webhooks
 {
-    /** The reasons check() returns ("ok" when it verifies). */
-    public const RESULTS = ['ok', 'missing_header', 'malformed_header', 'missing_timestamp',
-        'missing_hash', 'mismatch', 'out_of_tolerance'];
+    /** @return list<string> the reasons check() may return ("ok" when it verifies): the library's */
+    public static function results(): array
+    {
+        Internal\Native::requireLoaded();
+        $out = [];
+        while (($name = \mercadopago_native_webhook_result_name(count($out))) !== 'unknown') {
+            $out[] = $name;
+        }
+        return $out;
+    }
 
     /**
      * Throws SignatureException (->reason: "mismatch", "out_of_tolerance"...)
