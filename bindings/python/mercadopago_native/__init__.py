@@ -10,28 +10,22 @@ and ``mercadopago_native.sandbox``.
 """
 from __future__ import annotations
 
-from . import _native
-from .errors import (APIError, AuthenticationError, BadRequestError, ConflictError,
-                     InternalError, InvalidArgumentError, JSONError, MercadoPagoError,
-                     NetworkError, NoMemoryError, NotFoundError, NotPresentError,
-                     ProtocolError, RateLimitError, ServerError, SignatureError, TimeoutError, TLSError,
-                     ValidationError)
-from ._client import (OPERATIONS, Batch, Client, Headers, ListResult, Operation, PageIterator,
-                      Result, logger)
-from . import webhooks
+from . import _native, errors, webhooks
+from .errors import *  # noqa: F401,F403 (the classes of the library's error table)
+from ._client import (OPERATIONS, OPTIONS, Batch, Client, Headers, ListResult, Operation,
+                      Option, PageIterator, Result, logger)
 
-__version__ = "0.1.0"
-#: The version of the libmercadopago actually loaded.
+#: The version of the libmercadopago actually loaded (the package's own: the
+#: wheel ships the library it was built with).
 library_version: str = _native.version()
+__version__ = library_version
 
 __all__ = [
-    "Client", "Result", "ListResult", "Headers", "Operation", "PageIterator", "Batch",
-    "OPERATIONS", "webhooks", "sandbox", "library_version", "logger",
-    "MercadoPagoError", "APIError", "BadRequestError", "ValidationError",
-    "AuthenticationError", "NotFoundError", "ConflictError", "RateLimitError", "ServerError",
-    "NetworkError", "TimeoutError", "TLSError", "SignatureError", "InvalidArgumentError",
-    "JSONError", "NoMemoryError", "InternalError", "NotPresentError", "ProtocolError",
+    "Client", "Result", "ListResult", "Headers", "Operation", "Option", "PageIterator", "Batch",
+    "OPERATIONS", "OPTIONS", "webhooks", "sandbox", "library_version", "logger",
+    *errors.__all__,
 ]
+__all__.remove("error_class_for_status")
 
 
 def __getattr__(name: str):

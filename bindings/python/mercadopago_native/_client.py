@@ -5,28 +5,21 @@ import decimal
 import inspect
 import json
 import logging
-import re
 import threading
 from typing import (Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple,
                     Union)
 
 from . import _native
-from .errors import MercadoPagoError, _parse_json
+from .errors import MercadoPagoError, _from_native, _parse_json
 from .resources import ClientResources
 
-__all__ = ["Client", "Result", "ListResult", "Headers", "Resource", "Operation", "PageIterator",
-           "Batch", "OPERATIONS", "logger"]
+__all__ = ["Client", "Result", "ListResult", "Headers", "Resource", "Operation", "Option",
+           "PageIterator", "Batch", "OPERATIONS", "OPTIONS", "logger"]
 
 logger = logging.getLogger("mercadopago_native")
 
-_PARAM = re.compile(r"\{([A-Za-z0-9_]+)\}")
-
 # Python logging levels for the library's (1 error .. 4 debug).
 _PY_LEVEL = {1: logging.ERROR, 2: logging.WARNING, 3: logging.INFO, 4: logging.DEBUG}
-
-
-def _log(level: int, message: str) -> None:
-    logger.log(_PY_LEVEL.get(level, logging.DEBUG), "%s", message)
 
 
 def _c_log_level(level: Optional[Union[int, str]]) -> int:
@@ -75,12 +68,6 @@ def _text(value: Any) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8")
     return str(value)
-
-
-def _ms(seconds: Optional[float]) -> Optional[int]:
-    if seconds is None:
-        return None
-    return max(1, int(round(float(seconds) * 1000)))
 
 
 class Headers(Mapping[str, str]):
@@ -182,14 +169,15 @@ class Operation:
 
     __slots__ = ("name", "resource", "action", "method", "path", "has_body", "paging", "params")
 
-    def __init__(self, name: str, method: str, path: str, has_body: bool, paging: str) -> None:
+    def __init__(self, name: str, method: str, path: str, has_body: bool, paging: str,
+                 params: Tuple[str, ...]) -> None:
         self.name = name
         self.resource, _, self.action = name.partition(".")
         self.method = method
         self.path = path
         self.has_body = has_body
         self.paging = paging
-        self.params: Tuple[str, ...] = tuple(_PARAM.findall(path))
+        self.params = params
 
     @property
     def pages(self) -> bool:
@@ -265,21 +253,56 @@ def _load_operations() -> Dict[str, Operation]:
 #: Every operation of the loaded library, by name ("payments.create", ...).
 OPERATIONS: Dict[str, Operation] = _load_operations()
 
-_OPTIONS = ("idempotency_key", "access_token", "headers", "timeout", "max_retries")
+class Option:
+    """One row of the library's options table (mp_option_*)."""
+
+    __slots__ = ("name", "type", "arity", "scope", "doc")
+
+    def __init__(self, name: str, type: int, arity: int, scope: int, doc: str) -> None:
+        self.name, self.type, self.arity, self.scope, self.doc = name, type, arity, scope, doc
+
+    def texts(self, value: Any) -> List[str]:
+        """A Python value as the option's text(s): one per header, else one."""
+        if self.type == _native.OPTION_HEADERS:
+            pairs = value.items() if isinstance(value, Mapping) else value
+            return [f"{_text(k)}: {_text(v)}" for k, v in pairs]
+        if self.arity > 1 and isinstance(value, (list, tuple)):
+            return [",".join(_text(v) for v in value)]
+        return [_text(value)]
+
+    def __repr__(self) -> str:
+        return f"<Option {self.name}>"
 
 
-def _split_options(kwargs: Dict[str, Any]) -> Dict[str, Any]:
-    opts = {k: kwargs.pop(k) for k in _OPTIONS if k in kwargs}
-    headers = opts.get("headers") or {}
-    if isinstance(headers, Mapping):
-        headers = list(headers.items())
-    return {
-        "idempotency_key": opts.get("idempotency_key"),
-        "access_token": opts.get("access_token"),
-        "headers": [(str(k), _text(v)) for k, v in headers],
-        "timeout_ms": _ms(opts.get("timeout")),
-        "max_retries": opts.get("max_retries"),
-    }
+#: Every option of the loaded library, by name ("timeout", ...).
+OPTIONS: Dict[str, Option] = {row[0]: Option(*row) for row in _native.options()}
+_CLIENT_OPTIONS = tuple(o.name for o in OPTIONS.values() if o.scope & _native.OPTION_CLIENT)
+_CALL_OPTIONS = tuple(o.name for o in OPTIONS.values() if o.scope & _native.OPTION_CALL)
+_PAGE_OPTIONS = tuple(o.name for o in OPTIONS.values()
+                      if o.scope & _native.OPTION_PAGES and o.name not in _CALL_OPTIONS)
+
+
+def _split_options(kwargs: Dict[str, Any], pages: bool = False) -> Dict[str, Any]:
+    """Pops the per-call options (and, for a list, the page options) out of a
+    call's keyword arguments."""
+    names = _CALL_OPTIONS + _PAGE_OPTIONS if pages else _CALL_OPTIONS
+    return {k: kwargs.pop(k) for k in names if k in kwargs}
+
+
+def _request(bound: Dict[str, Any], options: Dict[str, Any]) -> Any:
+    """The native Request of a call: path, query, body and per-call options."""
+    request = _native.Request()
+    for name, value in bound["path"]:
+        request.set_path_param(name, value)
+    for name, value in bound["query"]:
+        request.add_query(name, value)
+    if bound["body"] is not None:
+        request.set_body(bound["body"])
+    for name, value in options.items():
+        if value is not None:
+            for text in OPTIONS[name].texts(value):
+                request.set(name, text)
+    return request
 
 
 class PageIterator(Iterator[Any]):
@@ -289,12 +312,9 @@ class PageIterator(Iterator[Any]):
     ``pages()`` walks page by page instead (each a Result).
     """
 
-    def __init__(self, client: "Client", op: Operation, bound: Dict[str, Any],
-                 options: Dict[str, Any], page_size: int) -> None:
-        options = dict(options)
-        options.pop("idempotency_key", None)
-        self._pager = _native.Pager(client._native, op.name, bound["path"], bound["query"],
-                                    page_size, **options)
+    def __init__(self, client: "Client", op: Operation, request: Any) -> None:
+        self._client = client  # its pager would outlive it, but could not call once closed
+        self._pager = client._logged(client._native.pager, op.name, request)
         self.operation = op
         self._items: Iterator[Any] = iter(())
 
@@ -307,7 +327,7 @@ class PageIterator(Iterator[Any]):
         for item in self._items:
             return item
         while True:
-            page = self._pager.next_page()
+            page = self._client._logged(self._pager.next_page)
             if page is None:
                 raise StopIteration
             data = _parse_json(page.body())
@@ -320,7 +340,7 @@ class PageIterator(Iterator[Any]):
 
     def pages(self) -> Iterator[Union[Result, ListResult]]:
         while True:
-            page = self._pager.next_page()
+            page = self._client._logged(self._pager.next_page)
             if page is None:
                 return
             yield _result(page)
@@ -337,11 +357,10 @@ def _invoke(client: "Client", op: Operation, args: Sequence[Any],
             kwargs: Dict[str, Any]) -> Any:
     # No keyword arguments (the common call): no options to split, and the
     # native call goes without keywords, which pybind11 parses faster.
-    options = _split_options(kwargs) if kwargs else {}
-    page_size = kwargs.pop("page_size", 0) if op.pages and kwargs else 0
+    options = _split_options(kwargs, op.pages) if kwargs else {}
     bound = op.bind(args, kwargs)
     if op.pages:
-        return PageIterator(client, op, bound, options, page_size or 0)
+        return PageIterator(client, op, _request(bound, options))
     return client._call(op.name, bound, options)
 
 
@@ -350,10 +369,8 @@ def _signature(op: Operation) -> inspect.Signature:
     params = [P(name, P.POSITIONAL_OR_KEYWORD) for name in op.params]
     if op.has_body:
         params.append(P("body", P.POSITIONAL_OR_KEYWORD, default=None))
-    for name in _OPTIONS:
+    for name in _CALL_OPTIONS + (_PAGE_OPTIONS if op.pages else ()):
         params.append(P(name, P.KEYWORD_ONLY, default=None))
-    if op.pages:
-        params.append(P("page_size", P.KEYWORD_ONLY, default=None))
     params.append(P("body_members" if op.has_body else "query", P.VAR_KEYWORD))
     return inspect.Signature(params)
 
@@ -384,12 +401,12 @@ def _doc(op: Operation) -> str:
     else:
         lines.append("Extra keyword arguments go to the query string.")
     if op.pages:
-        lines.append(f"Returns a PageIterator over the items (answers shaped {op.paging!r}); "
-                     "page_size= sets the page size.")
+        lines.append(f"Returns a PageIterator over the items (answers shaped {op.paging!r}).")
     else:
         lines.append("Returns a Result (a dict, or a ListResult for an array).")
-    lines.append("Per call: idempotency_key=, access_token=, headers=, timeout= (seconds), "
-                 "max_retries=.")
+    lines.append("Per call:")
+    lines += [f"  {name}=: {OPTIONS[name].doc}"
+              for name in _CALL_OPTIONS + (_PAGE_OPTIONS if op.pages else ())]
     return "\n".join(lines)
 
 
@@ -426,20 +443,19 @@ class Batch:
     def add(self, operation: str, *args: Any, **kwargs: Any) -> int:
         op = self._client._operation(operation)
         options = _split_options(kwargs)
-        bound = op.bind(args, kwargs)
-        return self._batch.add(op.name, bound["path"], bound["query"], bound["body"], **options)
+        return self._batch.add(op.name, _request(op.bind(args, kwargs), options))
 
     def __len__(self) -> int:
         return len(self._batch)
 
     def run(self, max_in_flight: int = 0) -> List[Union[Result, ListResult, MercadoPagoError]]:
-        self._batch.run(self._client._native, max_in_flight)
+        self._client._logged(self._client._native.run_batch, self._batch, max_in_flight)
         out: List[Union[Result, ListResult, MercadoPagoError]] = []
         for i in range(len(self._batch)):
-            response, error = self._batch.take(i)
+            error = self._batch.error(i)
+            response = None if error is not None else self._batch.take_response(i)
             if error is not None:
-                assert isinstance(error, MercadoPagoError)
-                out.append(error)
+                out.append(_from_native(error))
             elif response is None:
                 out.append(MercadoPagoError(f"batch call {i} has no outcome (run() not called?)",
                                             status="internal"))
@@ -460,40 +476,28 @@ class Client(ClientResources):
     ``client.customers.search(email=...)`` (an auto-paging iterator),
     ``client.cards.list(customer_id)``... ``client.operations`` lists them.
 
-    Timeouts are in seconds. ``ca_file``/``ca_pem`` replace the system's CAs
-    (TLS stays verified). ``log_level`` (a logging level; default: the level
-    of the ``mercadopago_native`` logger when the client is created) selects
-    what the library logs into ``logging.getLogger("mercadopago_native")``.
+    Keyword arguments are the client options of the library's table (see
+    ``OPTIONS``; times in seconds), plus Python's own ``log_level`` (a logging
+    level; default: the level of the ``mercadopago_native`` logger when the
+    client is created), which selects what the library logs into
+    ``logging.getLogger("mercadopago_native")``.
     """
 
-    def __init__(self, access_token: str, *, base_url: Optional[str] = None,
-                 timeout: Optional[float] = None, connect_timeout: Optional[float] = None,
-                 max_retries: Optional[int] = None,
-                 retry_delays: Optional[Tuple[float, float, float]] = None,
-                 stall_timeout: Optional[float] = None, ca_file: Optional[str] = None,
-                 ca_pem: Optional[Union[str, bytes]] = None, proxy: Optional[str] = None,
-                 user_agent_suffix: Optional[str] = None, platform_id: Optional[str] = None,
-                 integrator_id: Optional[str] = None, corporation_id: Optional[str] = None,
-                 log_level: Optional[Union[int, str]] = None) -> None:
+    def __init__(self, access_token: str, *, log_level: Optional[Union[int, str]] = None,
+                 **options: Any) -> None:
         if not isinstance(access_token, str):
             raise TypeError("access_token must be a str")
-        if isinstance(ca_pem, str):
-            ca_pem = ca_pem.encode("ascii")
-        delays: Optional[Tuple[int, int, int]] = None
-        if retry_delays is not None:
-            if len(retry_delays) != 3:
-                raise ValueError("retry_delays is (base, max, max_retry_after) in seconds")
-            base, cap, retry_after = (int(round(d * 1000)) for d in retry_delays)
-            delays = (base, cap, retry_after)
-        level = _c_log_level(log_level)
-        self._native = _native.Client(
-            access_token, base_url=base_url, timeout_ms=_ms(timeout),
-            connect_timeout_ms=_ms(connect_timeout), max_retries=max_retries,
-            retry_delays_ms=delays, stall_timeout_ms=_ms(stall_timeout), ca_file=ca_file,
-            ca_pem=ca_pem, proxy=proxy, user_agent_suffix=user_agent_suffix,
-            platform_id=platform_id, integrator_id=integrator_id,
-            corporation_id=corporation_id, log_fn=_log if level else None, log_level=level)
-        self.base_url = base_url or "https://api.mercadopago.com"
+        config = _native.Config()
+        for name, value in {"access_token": access_token, **options}.items():
+            if name not in _CLIENT_OPTIONS:
+                raise TypeError(f"Client() got an unexpected keyword argument {name!r}")
+            if value is not None:
+                for text in OPTIONS[name].texts(value):
+                    config.set(name, text)
+        self._log_level = _c_log_level(log_level)
+        config.set_log_level(self._log_level)
+        self._native = _native.Client(config)
+        self.base_url = options.get("base_url") or "https://api.mercadopago.com"
         self._resources: Dict[str, Resource] = {}
         by_resource: Dict[str, List[Operation]] = {}
         for op in OPERATIONS.values():
@@ -522,15 +526,23 @@ class Client(ClientResources):
             raise ValueError(f"unknown operation {name!r}") from None
 
     # -- calls ------------------------------------------------------------
+    def _logged(self, fn: Any, *args: Any) -> Any:
+        """fn(*args), then the library's log lines it queued, on this thread."""
+        if not self._log_level:
+            return fn(*args)
+        try:
+            return fn(*args)
+        finally:
+            line = self._native.next_log()
+            while line is not None:
+                logger.log(_PY_LEVEL.get(line.level, logging.DEBUG), "%s", line.message)
+                line = self._native.next_log()
+
     def _call(self, operation: str, bound: Dict[str, Any],
               options: Dict[str, Any]) -> Union[Result, ListResult]:
-        if options:
-            response = self._native.call(operation, bound["path"], bound["query"],
-                                         bound["body"], **options)
-        else:
-            response = self._native.call(operation, bound["path"], bound["query"],
-                                         bound["body"])
-        return _result(response)
+        request = _request(bound, options) if bound["path"] or bound["query"] or options \
+            or bound["body"] is not None else None
+        return _result(self._logged(self._native.call, operation, request))
 
     def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
         """Calls an operation by name with the arguments of its resource method."""
@@ -561,3 +573,17 @@ class Client(ClientResources):
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return f"<mercadopago_native.Client {self.base_url} {state}>"
+
+
+def _client_signature() -> inspect.Signature:
+    P = inspect.Parameter
+    params = [P("self", P.POSITIONAL_OR_KEYWORD), P("access_token", P.POSITIONAL_OR_KEYWORD)]
+    params += [P(name, P.KEYWORD_ONLY, default=None)
+               for name in _CLIENT_OPTIONS if name != "access_token"]
+    params.append(P("log_level", P.KEYWORD_ONLY, default=None))
+    return inspect.Signature(params)
+
+
+Client.__init__.__signature__ = _client_signature()  # type: ignore[attr-defined]
+Client.__doc__ = (Client.__doc__ or "") + "\n    Options:\n" + "".join(
+    f"      {name}: {OPTIONS[name].doc}\n" for name in _CLIENT_OPTIONS)

@@ -1,4 +1,6 @@
-"""Exceptions of mercadopago_native, generated from libmercadopago's status table.
+"""Exceptions of mercadopago_native, built at import from libmercadopago's
+error-class table (mp_error_class_*): names, parents, statuses and docs come
+from the library; only their Python spelling is written here (``_idiom``).
 
 Every exception carries what the library knows about the failure:
 ``status`` (the library's category name, e.g. ``"not_found"``), ``status_code``
@@ -12,32 +14,11 @@ from __future__ import annotations
 
 import builtins
 import json
-from typing import Any, Dict, List, Optional, Type
+from typing import Any, Dict, List, Optional, Tuple, Type
 
 from . import _native
+from ._idiom import MIXINS, error_class_name
 
-__all__ = [
-    "MercadoPagoError",
-    "APIError",
-    "BadRequestError",
-    "ValidationError",
-    "AuthenticationError",
-    "NotFoundError",
-    "ConflictError",
-    "RateLimitError",
-    "ServerError",
-    "NetworkError",
-    "TimeoutError",
-    "TLSError",
-    "SignatureError",
-    "InvalidArgumentError",
-    "JSONError",
-    "NoMemoryError",
-    "InternalError",
-    "NotPresentError",
-    "ProtocolError",
-    "error_class_for_status",
-]
 
 
 class MercadoPagoError(Exception):
@@ -96,121 +77,46 @@ def _rebuild(cls, message, state):
     return exc
 
 
-class APIError(MercadoPagoError):
-    """The API answered with an HTTP error (>= 400)."""
+def _build_classes() -> Dict[str, Type[MercadoPagoError]]:
+    """One class per row of the library's error-class table (parents first),
+    named and mixed in with Python's builtins as _idiom says."""
+    by_table: Dict[str, Type[MercadoPagoError]] = {}
+    for name, parent, code, status, doc in _native.error_classes():
+        bases: Tuple[type, ...] = (by_table[parent] if parent else MercadoPagoError,)
+        if name in MIXINS:
+            bases += (getattr(builtins, MIXINS[name]),)
+        cls_name = error_class_name(name)
+        attrs: Dict[str, Any] = {"__doc__": doc, "__module__": __name__,
+                                 "__qualname__": cls_name}
+        if code:
+            attrs.update(status=status, status_code=code)
+        cls = type(cls_name, bases, attrs)
+        by_table[name] = cls
+        if code:
+            _BY_NAME[status] = cls
+            STATUS_CLASSES[code] = cls
+    return {cls.__name__: cls for cls in by_table.values()}
 
 
-class ValidationError(APIError):
-    """HTTP 400, 422 and other 4xx: the API refused the input."""
-
-
-class BadRequestError(ValidationError):
-    """HTTP 400 exactly (a ValidationError)."""
-
-
-class AuthenticationError(APIError):
-    """HTTP 401 or 403."""
-
-
-class NotFoundError(APIError):
-    """HTTP 404."""
-
-
-class ConflictError(APIError):
-    """HTTP 409 or 423: idempotency key reuse or a state conflict."""
-
-
-class RateLimitError(APIError):
-    """HTTP 429."""
-
-
-class ServerError(APIError):
-    """HTTP 5xx."""
-
-
-class NetworkError(MercadoPagoError, ConnectionError):
-    """Could not connect, or the connection broke (also a builtin ConnectionError)."""
-
-
-class TimeoutError(NetworkError, builtins.TimeoutError):  # noqa: A001
-    """The call ran out of time: a NetworkError, and a builtin TimeoutError, so
-    that ``except TimeoutError`` catches it whichever of the two is in scope."""
-
-
-class TLSError(NetworkError):
-    """Certificate or TLS handshake failure (a NetworkError)."""
-
-
-class SignatureError(MercadoPagoError):
-    """A webhook signature did not verify; ``reason`` says why."""
-
-
-class InvalidArgumentError(MercadoPagoError, ValueError):
-    """Bad input; no request was sent."""
-
-
-class JSONError(MercadoPagoError, ValueError):
-    """A body is not valid JSON; no request was sent."""
-
-
-class NoMemoryError(MercadoPagoError, MemoryError):
-    """The library ran out of memory."""
-
-
-class InternalError(MercadoPagoError):
-    """A bug in libmercadopago: please report it."""
-
-
-class NotPresentError(MercadoPagoError, LookupError):
-    """A JSON read found nothing there."""
-
-
-class ProtocolError(MercadoPagoError):
-    """The server's answer is not one the API gives: a redirect (3xx), a status outside
-    200-599, a body or headers over the limits, a malformed answer; not retried."""
-
-
-_BY_NAME: Dict[str, Type[MercadoPagoError]] = {
-    "invalid_argument": InvalidArgumentError,
-    "json": JSONError,
-    "network": NetworkError,
-    "timeout": TimeoutError,
-    "tls": TLSError,
-    "auth": AuthenticationError,
-    "not_found": NotFoundError,
-    "validation": ValidationError,
-    "conflict": ConflictError,
-    "rate_limited": RateLimitError,
-    "server": ServerError,
-    "signature": SignatureError,
-    "no_memory": NoMemoryError,
-    "internal": InternalError,
-    "not_present": NotPresentError,
-    "protocol": ProtocolError,
-}
-
-#: code -> exception class, for every status of the loaded library. A status
-#: this module does not know yet gets a generated subclass of MercadoPagoError.
+#: status name ("not_found") -> exception class.
+_BY_NAME: Dict[str, Type[MercadoPagoError]] = {}
+#: code -> exception class, for every status of the loaded library's table.
 STATUS_CLASSES: Dict[int, Type[MercadoPagoError]] = {}
-for _code, _name in _native.status_table():
-    if _code == 0 or _name in ("iter_over", "unknown"):
-        continue
-    _cls = _BY_NAME.get(_name)
-    if _cls is None:
-        _cls = type("".join(p.title() for p in _name.split("_")) + "Error",
-                    (MercadoPagoError,), {"__module__": __name__})
-        _BY_NAME[_name] = _cls
-    else:
-        _cls.status = _name
-        _cls.status_code = _code
-    STATUS_CLASSES[_code] = _cls
-BadRequestError.status = ValidationError.status
-BadRequestError.status_code = ValidationError.status_code
+_CLASSES = _build_classes()
+globals().update(_CLASSES)
+
+
+
+class BadRequestError(_CLASSES["ValidationError"]):  # type: ignore[misc]
+    """HTTP 400 exactly (a ValidationError): Python's own finer class."""
+
+
+__all__ = ["MercadoPagoError", *_CLASSES, "BadRequestError", "error_class_for_status"]
 
 
 def error_class_for_status(status: str, http_status: int = 0) -> Type[MercadoPagoError]:
     cls = _BY_NAME.get(status, MercadoPagoError)
-    if cls is ValidationError and http_status == 400:
+    if http_status == 400 and cls is BadRequestError.__base__:
         return BadRequestError
     return cls
 
@@ -224,25 +130,38 @@ def _parse_json(data: bytes) -> Any:
         return data.decode("utf-8", "replace")
 
 
-def _from_native(info: Dict[str, Any], response: Any) -> MercadoPagoError:
-    """The factory the extension calls to build every exception."""
+class _SnapshotHeaders:
+    """The headers an error's snapshot keeps of its answer (mercadopago::Error
+    copies the request id and idempotency key, not the whole header block)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, error: Any) -> None:
+        self._values = {"x-request-id": error.request_id,
+                        "x-idempotency-key": error.idempotency_key}
+
+    def header(self, name: str) -> Optional[str]:
+        return self._values.get(name.lower()) or None
+
+
+def _from_native(error: Any) -> MercadoPagoError:
+    """The factory the extension calls for every mercadopago::Error."""
     from ._client import Headers  # late: avoid an import cycle
 
-    http_status = int(info.get("http_status") or 0)
-    cls = error_class_for_status(info["status"], http_status)
-    causes = _parse_json(info.get("causes") or b"[]")
+    http_status = error.http_status
+    cls = error_class_for_status(error.status_name, http_status)
+    causes = _parse_json(error.causes or b"[]")
     if not isinstance(causes, list):
         causes = [causes] if causes else []
     body = headers = None
-    if response is not None:
-        body = _parse_json(response.body())
-        headers = Headers(response)
-    return cls(info["message"], status=info["status"], status_code=info["status_code"],
-               http_status=http_status, error=info.get("api_error", ""), causes=causes,
-               request_id=info.get("request_id", ""),
-               idempotency_key=info.get("idempotency_key", ""),
-               attempts=int(info.get("attempts") or 0), retryable=bool(info.get("retryable")),
-               body=body, headers=headers)
+    if error.body is not None:
+        body = _parse_json(error.body)
+        headers = Headers(_SnapshotHeaders(error))
+    return cls(error.message, status=error.status_name, status_code=error.status,
+               http_status=http_status, error=error.api_error, causes=causes,
+               request_id=error.request_id, idempotency_key=error.idempotency_key,
+               attempts=error.attempts, retryable=error.retryable, body=body,
+               headers=headers)
 
 
 _native._set_error_factory(_from_native)

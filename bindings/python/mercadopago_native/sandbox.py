@@ -1,12 +1,10 @@
 """The embedded Mercado Pago emulator (libmercadopago-sandbox), for tests."""
 from __future__ import annotations
 
-import json
+import itertools
 import os
-import ssl
 import tempfile
-import urllib.request
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Tuple
 
 from . import _native
 
@@ -27,13 +25,8 @@ class Sandbox:
 
     def __init__(self, tls: bool = True, *, host: Optional[str] = None, port: int = 0,
                  webhook_secret: Optional[str] = None) -> None:
-        options: dict = {"tls": bool(tls), "port": int(port)}
-        if host is not None:
-            options["host"] = host
-        if webhook_secret is not None:
-            options["webhook_secret"] = webhook_secret
         self.tls = bool(tls)
-        self._native = _native.Sandbox(json.dumps(options))
+        self._native = _native.Sandbox(self.tls, host, int(port), webhook_secret)
         self.url: str = self._native.url
         self.port: int = self._native.port
         self.ca_pem: Optional[str] = self._native.ca_pem
@@ -62,25 +55,22 @@ class Sandbox:
             kwargs.setdefault("ca_pem", self.ca_pem)
         return Client(access_token, **kwargs)
 
-    # -- fault injection (the sandbox's admin route, no token) -------------
-    def _admin(self, method: str, path: str, body: Any = None) -> Any:
-        data = None if body is None else json.dumps(body).encode("utf-8")
-        req = urllib.request.Request(self.url + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-        ctx = ssl.create_default_context(cadata=self.ca_pem) if self.ca_pem else None
-        with urllib.request.urlopen(req, context=ctx, timeout=10) as r:
-            raw = r.read()
-        return json.loads(raw) if raw else None
-
+    # -- fault injection and reset (mp_sandbox_fault_*, no HTTP) -----------
     def arm_faults(self, method: str, path: str, faults: List[str]) -> None:
-        """Makes the next requests to (method, path) meet these faults, in order:
-        "ok", "stall", "reset_before", "reset_after", "truncate", "delay:<ms>",
-        "429:<retry-after s>", or an HTTP status "400".."599"."""
-        self._admin("POST", "/__sandbox/faults",
-                    {"method": method, "path": path, "faults": list(faults)})
+        """Makes the next requests to (method, path prefix) meet these faults, in
+        order: "ok", "stall", "reset_before", "reset_after", "truncate",
+        "delay:<ms>", "429:<retry-after s>", or an HTTP status "400".."599"."""
+        for fault, run in itertools.groupby(faults):
+            kind, values = _fault(fault)
+            self._native.arm_fault(_native.SANDBOX_FAULT_KINDS[kind], method, path,
+                                   count=len(list(run)), **values)
 
     def clear_faults(self) -> None:
-        self._admin("DELETE", "/__sandbox/faults")
+        self._native.clear_faults()
+
+    def reset(self) -> None:
+        """Forgets every resource, idempotency key and armed fault."""
+        self._native.reset()
 
     def stop(self) -> None:
         self._native.stop()
@@ -96,3 +86,18 @@ class Sandbox:
 
     def __repr__(self) -> str:
         return f"<Sandbox {self.url} {'running' if self.running else 'stopped'}>"
+
+
+def _fault(text: str) -> Tuple[str, dict]:
+    """ "delay:20" -> ("delay", {"delay_ms": 20}); "429:1" -> ("status", ...)."""
+    name, _, arg = str(text).partition(":")
+    if name.isdigit():
+        values = {"status": int(name)}
+        if arg:
+            values["retry_after"] = int(arg)
+        return "status", values
+    if name == "delay":
+        return "delay", {"delay_ms": int(arg)}
+    if name not in _native.SANDBOX_FAULT_KINDS or arg:
+        raise ValueError(f"unknown sandbox fault {text!r}")
+    return name, {}

@@ -13,8 +13,15 @@ from .errors import SignatureError
 
 __all__ = ["verify", "check", "is_valid", "verify_request", "RESULTS"]
 
-RESULTS = ("ok", "missing_header", "malformed_header", "missing_timestamp", "missing_hash",
-           "mismatch", "out_of_tolerance")
+def _results() -> tuple:
+    names = []
+    while _native.webhook_result_name(len(names)) != "unknown":
+        names.append(_native.webhook_result_name(len(names)))
+    return tuple(names)
+
+
+#: Every verification outcome of the library, "ok" first.
+RESULTS = _results()
 
 Secrets = Union[str, bytes, Iterable[Union[str, bytes]]]
 
@@ -40,10 +47,12 @@ def check(x_signature: Optional[str], x_request_id: Optional[str], data_id: Opti
           secrets: Secrets, *, tolerance: Optional[float] = None,
           now: Optional[int] = None) -> str:
     """The verification outcome as a name: "ok", "mismatch", "out_of_tolerance"..."""
-    _, name = _native.webhook_verify(
-        x_signature, x_request_id, None if data_id is None else str(data_id),
-        _secrets(secrets), _tolerance(tolerance), int(now or 0))
-    return name
+    verifier = _native.WebhookVerifier()
+    for secret in _secrets(secrets):
+        verifier.add_secret(secret)
+    result = verifier.verify(x_signature, x_request_id, None if data_id is None else str(data_id),
+                             _tolerance(tolerance), int(now or 0))
+    return RESULTS[result]
 
 
 def verify(x_signature: Optional[str], x_request_id: Optional[str], data_id: Optional[Any],

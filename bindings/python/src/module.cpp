@@ -1,143 +1,194 @@
-// mercadopago_native._native: module entry, errors, the operations table.
-#include "common.hpp"
+// mercadopago_native._native: pybind11 bindings of mercadopago.hpp, the
+// library's one C++ layer. Nothing here adds behaviour: the classes, tables and
+// errors are the header's; this file only says which calls release the GIL and
+// how mercadopago::Error and Bytes cross into Python.
+#include <mercadopago.hpp>
 
-namespace mpn {
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+
+namespace py = pybind11;
+namespace mp = mercadopago;
+
+// mercadopago::Bytes (borrowed, copied at once) is bytes in Python; data NULL is None.
+namespace pybind11 {
+namespace detail {
+template <> struct type_caster<mp::Bytes> {
+    PYBIND11_TYPE_CASTER(mp::Bytes, const_name("bytes | None"));
+    bool load(handle, bool) { return false; }
+    static handle cast(const mp::Bytes &b, return_value_policy, handle) {
+        if (b.data == nullptr) return none().release();
+        return bytes(b.data, b.len).release();
+    }
+};
+} // namespace detail
+} // namespace pybind11
+
+void bind_sandbox(py::module_ &m); // sandbox.cpp
 
 namespace {
+
+using nogil = py::call_guard<py::gil_scoped_release>;
+
+py::str text(mp::Bytes b) {
+    return py::reinterpret_steal<py::str>(
+        PyUnicode_DecodeUTF8(b.data, static_cast<Py_ssize_t>(b.len), "replace"));
+}
+
+// errors.py's factory: (mercadopago_native._native.Error) -> the Python exception.
 py::object &error_factory() {
     static py::object *f = new py::object(); // leaked on purpose: lives to exit
     return *f;
 }
+
 } // namespace
 
-py::dict error_info(const mp_error *e, mp_status fallback) {
-    py::dict d;
-    if (!e) {
-        d["status_code"] = static_cast<int>(fallback);
-        d["status"] = mp_status_name(fallback);
-        d["message"] = std::string("libmercadopago failed with ") + mp_status_name(fallback);
-        d["http_status"] = 0;
-        d["api_error"] = "";
-        d["causes"] = py::bytes("[]");
-        d["request_id"] = "";
-        d["idempotency_key"] = "";
-        d["attempts"] = 0;
-        d["retryable"] = false;
-        return d;
-    }
-    mp_status st = mp_error_status(e);
-    d["status_code"] = static_cast<int>(st);
-    d["status"] = mp_status_name(st);
-    d["message"] = py::str(mp_error_message(e));
-    d["http_status"] = mp_error_http_status(e);
-    d["api_error"] = py::str(mp_error_api_error(e));
-    size_t len = 0;
-    const char *causes = mp_error_causes(e, &len);
-    d["causes"] = py::bytes(causes ? causes : "[]", causes ? len : 2);
-    d["request_id"] = py::str(mp_error_request_id(e));
-    d["idempotency_key"] = py::str(mp_error_idempotency_key(e));
-    d["attempts"] = mp_error_attempts(e);
-    d["retryable"] = mp_error_retryable(e) != 0;
-    return d;
-}
-
-py::object make_error(mp_status st, const mp_error *e, std::unique_ptr<Response> resp) {
-    py::dict info = error_info(e, st);
-    py::object r = resp ? py::cast(std::move(resp)) : py::none();
-    if (!error_factory()) {
-        return py::module_::import("builtins").attr("RuntimeError")(info["message"]);
-    }
-    return error_factory()(info, r);
-}
-
-void raise_error(mp_status st, const mp_error *e, std::unique_ptr<Response> resp) {
-    py::object exc = make_error(st, e, std::move(resp));
-    PyErr_SetObject(reinterpret_cast<PyObject *>(Py_TYPE(exc.ptr())), exc.ptr());
-    throw py::error_already_set();
-}
-
-void raise_last(mp_status st) { raise_error(st, mp_error_last(), nullptr); }
-
-void check(mp_status st) {
-    if (st != MP_OK) raise_last(st);
-}
-
-RequestPtr build_request(const StrPairs &path, const StrPairs &query,
-                         const std::optional<py::bytes> &body,
-                         const std::optional<std::string> &idempotency_key,
-                         const std::optional<std::string> &access_token, const StrPairs &headers,
-                         std::optional<long> timeout_ms, std::optional<int> max_retries) {
-    mp_request *raw = nullptr;
-    check(mp_request_new(&raw));
-    RequestPtr req(raw);
-    for (const auto &[k, v] : path) check(mp_request_set_path_param(raw, k.c_str(), v.c_str()));
-    for (const auto &[k, v] : query) check(mp_request_add_query(raw, k.c_str(), v.c_str()));
-    if (body) {
-        char *data = nullptr;
-        Py_ssize_t len = 0;
-        if (PyBytes_AsStringAndSize(body->ptr(), &data, &len) != 0) throw py::error_already_set();
-        check(mp_request_set_body(raw, data, static_cast<size_t>(len)));
-    }
-    if (idempotency_key) check(mp_request_set_idempotency_key(raw, idempotency_key->c_str()));
-    if (access_token) check(mp_request_set_access_token(raw, access_token->c_str()));
-    for (const auto &[k, v] : headers) check(mp_request_add_header(raw, k.c_str(), v.c_str()));
-    if (timeout_ms) check(mp_request_set_timeout_ms(raw, *timeout_ms));
-    if (max_retries) check(mp_request_set_max_retries(raw, *max_retries));
-    return req;
-}
-
-} // namespace mpn
-
-using namespace mpn;
-
 PYBIND11_MODULE(_native, m) {
-    m.doc() = "Low-level binding of libmercadopago's C ABI (use mercadopago_native instead).";
+    m.doc() = "Bindings of mercadopago.hpp (use mercadopago_native instead).";
 
-    m.def("version", [] { return std::string(mp_version()); });
-    m.def("version_number", [] { return mp_version_number(); });
+    m.def("version", &mp::version);
+    m.def("version_number", &mp_version_number);
     m.attr("HEADER_VERSION") = MP_VERSION_STRING;
+    m.def("status_name", &mp::status_name, py::arg("status"));
+    m.def(
+        "status_table",
+        [] {
+            py::list out;
+            for (int s = 0; s >= MP_STATUS_MIN; --s)
+                out.append(py::make_tuple(s, mp::status_name(s)));
+            return out;
+        },
+        "[(code, name)] for every mp_status, from MP_OK down to MP_STATUS_MIN.");
+    m.def("webhook_result_name", &mp::webhook_result_name, py::arg("result"));
 
-    m.def("status_table", [] {
-        py::list out;
-        for (int s = 0; s >= MP_STATUS_MIN; --s)
-            out.append(py::make_tuple(s, mp_status_name(static_cast<mp_status>(s))));
-        return out;
-    }, "[(code, name)] for every mp_status, from MP_OK down to MP_STATUS_MIN.");
+    // The tables, as tuples.
+    m.def(
+        "operations",
+        [] {
+            py::list out;
+            for (const mp::Operation &op : mp::operations())
+                out.append(py::make_tuple(op.name, op.method, op.path, op.has_body, op.paging,
+                                          py::tuple(py::cast(op.path_params))));
+            return out;
+        },
+        "[(name, method, path, has_body, paging, path_params)]");
+    m.def(
+        "options",
+        [] {
+            py::list out;
+            for (const mp::Option &o : mp::options())
+                out.append(py::make_tuple(o.name, o.type, o.arity, o.scope, o.doc));
+            return out;
+        },
+        "[(name, type, arity, scope, doc)]");
+    m.def(
+        "error_classes",
+        [] {
+            py::list out;
+            for (const mp::ErrorClass &c : mp::error_classes())
+                out.append(py::make_tuple(c.name, c.parent, c.status, c.status_name, c.doc));
+            return out;
+        },
+        "[(name, parent, status, status_name, doc)], parents first");
+    m.attr("OPTION_CLIENT") = MP_OPTION_CLIENT;
+    m.attr("OPTION_CALL") = MP_OPTION_CALL;
+    m.attr("OPTION_PAGES") = MP_OPTION_PAGES;
+    m.attr("OPTION_STRING") = static_cast<int>(MP_OPTION_STRING);
+    m.attr("OPTION_INT") = static_cast<int>(MP_OPTION_INT);
+    m.attr("OPTION_SECONDS") = static_cast<int>(MP_OPTION_SECONDS);
+    m.attr("OPTION_BOOL") = static_cast<int>(MP_OPTION_BOOL);
+    m.attr("OPTION_HEADERS") = static_cast<int>(MP_OPTION_HEADERS);
+    m.def("oauth_authorization_url", &mp::oauth_authorization_url, py::arg("client_id"),
+          py::arg("redirect_uri"), py::arg("state") = py::none());
 
-    m.def("operations", [] {
-        py::list out;
-        size_t n = mp_operation_count();
-        for (size_t i = 0; i < n; ++i)
-            out.append(py::make_tuple(mp_operation_name(i), mp_operation_method(i),
-                                      mp_operation_path(i), mp_operation_has_body(i) != 0,
-                                      mp_operation_paging(i)));
-        return out;
-    }, "[(name, method, path, has_body, paging)] from the library's operations table.");
+    py::class_<mp::Error>(m, "Error")
+        .def_property_readonly("status", &mp::Error::status)
+        .def_property_readonly("status_name", &mp::Error::status_name)
+        .def_property_readonly("message", [](const mp::Error &e) { return text(e.message()); })
+        .def_property_readonly("http_status", &mp::Error::http_status)
+        .def_property_readonly("api_error", &mp::Error::api_error)
+        .def_property_readonly("causes", &mp::Error::causes)
+        .def_property_readonly("request_id", &mp::Error::request_id)
+        .def_property_readonly("idempotency_key", &mp::Error::idempotency_key)
+        .def_property_readonly("attempts", &mp::Error::attempts)
+        .def_property_readonly("retryable", &mp::Error::retryable)
+        .def_property_readonly("body", &mp::Error::body);
+    m.def(
+        "_set_error_factory", [](py::object f) { error_factory() = std::move(f); },
+        "factory(Error) -> BaseException, for every mercadopago::Error thrown");
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const mp::Error &e) {
+            if (!error_factory()) {
+                PyErr_SetString(PyExc_RuntimeError, e.what());
+                return;
+            }
+            py::object exc = error_factory()(e);
+            PyErr_SetObject(reinterpret_cast<PyObject *>(Py_TYPE(exc.ptr())), exc.ptr());
+        }
+    });
 
-    m.def("_set_error_factory", [](py::object f) { error_factory() = std::move(f); },
-          "factory(info: dict, response: Response | None) -> BaseException");
+    py::class_<mp::LogLine>(m, "LogLine")
+        .def_property_readonly("level", &mp::LogLine::level)
+        .def_property_readonly("message", [](const mp::LogLine &l) { return text(l.message()); });
 
-    m.def("oauth_authorization_url",
-          [](const std::string &client_id, const std::string &redirect_uri,
-             std::optional<std::string> state) {
-              char *out = nullptr;
-              check(mp_oauth_authorization_url(client_id.c_str(), redirect_uri.c_str(),
-                                               state ? state->c_str() : nullptr, &out));
-              std::string s(out);
-              mp_string_free(out);
-              return s;
-          },
-          py::arg("client_id"), py::arg("redirect_uri"), py::arg("state") = py::none());
+    py::class_<mp::Config>(m, "Config")
+        .def(py::init<>())
+        .def("set", &mp::Config::set, py::arg("name"), py::arg("value"))
+        .def("set_log_level", &mp::Config::set_log_level, py::arg("max_level"));
 
-    py::class_<Response, std::unique_ptr<Response>>(m, "Response")
-        .def_property_readonly("http_status", &Response::http_status)
-        .def_property_readonly("request_id", &Response::request_id)
-        .def_property_readonly("idempotency_key", &Response::idempotency_key)
-        .def_property_readonly("attempts", &Response::attempts)
-        .def("header", &Response::header, py::arg("name"))
-        .def("body", &Response::body);
+    py::class_<mp::Request>(m, "Request")
+        .def(py::init<>())
+        .def("set_path_param", &mp::Request::set_path_param, py::arg("name"), py::arg("value"))
+        .def("add_query", &mp::Request::add_query, py::arg("name"), py::arg("value"))
+        .def(
+            "set_body",
+            [](mp::Request &r, std::string_view body) { r.set_body(body.data(), body.size()); },
+            py::arg("body"))
+        .def("set", &mp::Request::set, py::arg("name"), py::arg("value"))
+        .def("reset", &mp::Request::reset);
 
-    bind_client(m);
-    bind_pager_batch(m);
-    bind_webhooks_sandbox(m);
+    py::class_<mp::Response>(m, "Response")
+        .def_property_readonly("http_status", &mp::Response::http_status)
+        .def_property_readonly("request_id", &mp::Response::request_id)
+        .def_property_readonly("idempotency_key", &mp::Response::idempotency_key)
+        .def_property_readonly("attempts", &mp::Response::attempts)
+        .def("header", &mp::Response::header, py::arg("name"))
+        .def("body", &mp::Response::body);
+
+    py::class_<mp::Pager>(m, "Pager")
+        .def("next_page", &mp::Pager::next_page, nogil())
+        .def("next_item", &mp::Pager::next_item, nogil())
+        .def_property_readonly("total", &mp::Pager::total);
+
+    py::class_<mp::Batch>(m, "Batch")
+        .def(py::init<>())
+        .def("add", &mp::Batch::add, py::arg("operation"), py::arg("request") = nullptr)
+        .def("__len__", &mp::Batch::size)
+        .def("status", &mp::Batch::status, py::arg("index"))
+        .def("error", &mp::Batch::error, py::arg("index"))
+        .def("take_response", &mp::Batch::take_response, py::arg("index"));
+
+    py::class_<mp::Client>(m, "Client")
+        .def(py::init<const mp::Config &>(), py::arg("config"), nogil())
+        .def("call", &mp::Client::call, py::arg("operation"), py::arg("request") = nullptr, nogil())
+        .def("pager", &mp::Client::pager, py::arg("operation"), py::arg("request") = nullptr,
+             py::arg("page_size") = 0, nogil())
+        .def("run_batch", &mp::Client::run_batch, py::arg("batch"), py::arg("max_in_flight") = 0,
+             nogil())
+        .def("next_log", &mp::Client::next_log)
+        .def("close", &mp::Client::close, nogil())
+        .def_property_readonly("closed", &mp::Client::closed);
+
+    py::class_<mp::WebhookVerifier>(m, "WebhookVerifier")
+        .def(py::init<>())
+        .def("add_secret", &mp::WebhookVerifier::add_secret, py::arg("secret"))
+        .def("verify", &mp::WebhookVerifier::verify, py::arg("x_signature"),
+             py::arg("x_request_id"), py::arg("data_id"), py::arg("tolerance_s") = 0,
+             py::arg("now") = 0);
+
+    bind_sandbox(m);
 }
