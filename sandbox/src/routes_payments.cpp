@@ -193,28 +193,36 @@ json payer_json(const PaymentRequest &r, const Customer *customer, const std::st
             {"operator_id", nullptr}};
 }
 
-Reply create_payment(Env &env, Context &ctx) {
-    json body = ctx.body_object(1);
-    PaymentRequest r = read_payment_request(body);
-    int64_t now = now_ms();
+// POST /v1/payments, in the order of its steps. The idempotent replay comes before all of them:
+// the route requires an X-Idempotency-Key (kIdempotencyRequired), and Sandbox::run_once answers
+// a key already used with the stored response without calling this handler again.
 
-    std::lock_guard lock(env.state.mutex);
-    State &state = env.state;
+// Who pays: a customer of the caller's (payer.type "customer") or a guest, and the email.
+struct Payer {
     Customer *customer = nullptr;
+    std::string email;
+};
+
+Payer resolve_payer(State &state, const Context &ctx, const PaymentRequest &r) {
+    Payer payer;
     if (r.payer_type == "customer") {
         auto id = r.payer.find("id");
         if (id != r.payer.end() && id->is_string())
-            customer = state.find_customer(ctx.cred.collector, id->get<std::string>());
-        if (!customer) throw bad_request(2002, "Customer not found");
+            payer.customer = state.find_customer(ctx.cred.collector, id->get<std::string>());
+        if (!payer.customer) throw bad_request(2002, "Customer not found");
     }
-    std::string email;
     if (r.payer.contains("email") && r.payer["email"].is_string())
-        email = r.payer["email"];
-    else if (customer)
-        email = customer->doc["email"];
+        payer.email = r.payer["email"];
+    else if (payer.customer)
+        payer.email = payer.customer->doc["email"];
     else
         throw bad_request(4050, "payer.email must be a valid email");
+    return payer;
+}
 
+// The card token a card payment is made with (nullptr for other means), checked usable; infers
+// the payment method from the token when the request names none. Sets r.method.
+CardToken *resolve_card_token(State &state, const Context &ctx, PaymentRequest &r, int64_t now) {
     CardToken *token = nullptr;
     if (r.token && (!r.method || r.method->is_card())) {
         token = state.find_token(ctx.cred.collector, *r.token);
@@ -229,27 +237,30 @@ Reply create_payment(Env &env, Context &ctx) {
                                         token->method->id + " card");
         }
     }
-    const PaymentMethod &method = *r.method;
-    if (!r.capture && method.deferred_capture != "supported")
-        throw bad_request(2077, "Deferred capture is not supported by payment method " + method.id);
+    if (!r.capture && r.method->deferred_capture != "supported")
+        throw bad_request(2077,
+                          "Deferred capture is not supported by payment method " + r.method->id);
+    return token;
+}
 
-    Outcome outcome{"approved", "accredited"};
+// The outcome: a card's comes from its cardholder name (test_cards); Pix and tickets wait for
+// the money; anything else is approved.
+Outcome decide_outcome(const CardToken *token, const PaymentMethod &method, bool binary_mode) {
     if (token) {
-        outcome = outcome_for_cardholder(token->cardholder.value("name", ""));
-        if (r.binary_mode && outcome.is_contingency())
-            outcome = {"rejected", "cc_rejected_other_reason"};
-    } else if (method.payment_type_id == "bank_transfer") {
-        outcome = {"pending", "pending_waiting_transfer"};
-    } else if (method.payment_type_id == "ticket") {
-        outcome = {"pending", "pending_waiting_payment"};
+        Outcome outcome = outcome_for_cardholder(token->cardholder.value("name", ""));
+        if (binary_mode && outcome.is_contingency())
+            return {"rejected", "cc_rejected_other_reason"};
+        return outcome;
     }
-    bool authorize = outcome.approves() && !r.capture;
+    if (method.payment_type_id == "bank_transfer") return {"pending", "pending_waiting_transfer"};
+    if (method.payment_type_id == "ticket") return {"pending", "pending_waiting_payment"};
+    return {"approved", "accredited"};
+}
 
-    int64_t id = state.new_payment_id();
-    Payment payment;
-    payment.id = id;
-    payment.collector = ctx.cred.collector;
-    payment.created_ms = now;
+// The payment resource as GET serves it, before card, instructions and amounts.
+json new_payment_doc(int64_t id, const Context &ctx, const json &body, const PaymentRequest &r,
+                     const Payer &payer, const Outcome &outcome, int64_t now) {
+    const PaymentMethod &method = *r.method;
     json doc = {
         {"id", id},
         {"date_created", format_date(now)},
@@ -279,7 +290,7 @@ Reply create_payment(Env &env, Context &ctx) {
         {"platform_id", nullable(ctx.http.get_header_value("X-Platform-Id"))},
         {"corporation_id", nullable(ctx.http.get_header_value("X-Corporation-Id"))},
         {"collector_id", ctx.cred.collector},
-        {"payer", payer_json(r, customer, email)},
+        {"payer", payer_json(r, payer.customer, payer.email)},
         {"marketplace_owner", nullptr},
         {"metadata", body.contains("metadata") && body["metadata"].is_object() ? body["metadata"]
                                                                                : json::object()},
@@ -324,17 +335,25 @@ Reply create_payment(Env &env, Context &ctx) {
         {"shipping_amount", 0},
         {"taxes_amount", 0},
         {"tags", nullptr}};
-    if (token) {
-        doc["card"] = {{"id", token->card_id.empty() ? json(nullptr) : json(token->card_id)},
-                       {"first_six_digits", token->first_six_digits},
-                       {"last_four_digits", token->last_four_digits},
-                       {"expiration_month", token->expiration_month},
-                       {"expiration_year", token->expiration_year},
-                       {"date_created", format_date(token->created_ms)},
-                       {"date_last_updated", format_date(now)},
-                       {"cardholder", token->cardholder}};
-        token->used_ms = now;
-    }
+    return doc;
+}
+
+// The card of a card payment; the token is spent.
+void attach_card(json &doc, CardToken &token, int64_t now) {
+    doc["card"] = {{"id", token.card_id.empty() ? json(nullptr) : json(token.card_id)},
+                   {"first_six_digits", token.first_six_digits},
+                   {"last_four_digits", token.last_four_digits},
+                   {"expiration_month", token.expiration_month},
+                   {"expiration_year", token.expiration_year},
+                   {"date_created", format_date(token.created_ms)},
+                   {"date_last_updated", format_date(now)},
+                   {"cardholder", token.cardholder}};
+    token.used_ms = now;
+}
+
+// How a Pix or ticket payment is paid: the QR code, or the ticket's barcode and URL.
+void add_payment_instructions(json &doc, const PaymentMethod &method, int64_t id, int64_t collector,
+                              int64_t now) {
     if (method.payment_type_id == "bank_transfer") {
         if (doc["date_of_expiration"].is_null())
             doc["date_of_expiration"] = format_date(now + kPixExpiryMs);
@@ -350,7 +369,7 @@ Reply create_payment(Env &env, Context &ctx) {
               {"qr_code_base64", kQrPng},
               {"ticket_url", "https://www.mercadopago.com.br/sandbox/payments/" +
                                  std::to_string(id) +
-                                 "/ticket?caller_id=" + std::to_string(ctx.cred.collector)},
+                                 "/ticket?caller_id=" + std::to_string(collector)},
               {"transaction_id", nullptr},
               {"bank_transfer_id", nullptr},
               {"financial_institution", nullptr},
@@ -360,21 +379,56 @@ Reply create_payment(Env &env, Context &ctx) {
             doc["date_of_expiration"] = format_date(now + kTicketExpiryMs);
         doc["transaction_details"]["external_resource_url"] =
             "https://www.mercadopago.com.br/sandbox/payments/" + std::to_string(id) +
-            "/ticket?caller_id=" + std::to_string(ctx.cred.collector) + "&hash=" + uuid4();
+            "/ticket?caller_id=" + std::to_string(collector) + "&hash=" + uuid4();
         doc["barcode"] = {{"content", random_digits(44)}};
     }
+}
+
+// Amounts and fees, and the state the outcome leaves the payment in: authorized (capture
+// false), approved with fees and release dates, or as decided (pending, rejected, ...).
+void settle(Payment &payment, json &doc, const PaymentRequest &r, const Outcome &outcome,
+            int64_t now) {
     set_amounts(doc, r.cents, false);
-    if (authorize) {
+    if (outcome.approves() && !r.capture) {
         doc["status"] = "authorized";
         doc["status_detail"] = "pending_capture";
     } else if (outcome.approves()) {
         approve(payment, doc, r.cents, now);
     }
+}
+
+// Keeps the payment (the caller's list in creation order). Hold the mutex.
+void store_payment(State &state, Payment payment) {
+    int64_t id = payment.id;
+    int64_t collector = payment.collector;
+    state.payments.emplace(id, std::move(payment));
+    state.payments_by_collector[collector].push_back(id);
+}
+
+Reply create_payment(Env &env, Context &ctx) {
+    json body = ctx.body_object(1);
+    PaymentRequest r = read_payment_request(body);
+    int64_t now = now_ms();
+
+    std::lock_guard lock(env.state.mutex);
+    State &state = env.state;
+    Payer payer = resolve_payer(state, ctx, r);
+    CardToken *token = resolve_card_token(state, ctx, r, now);
+    Outcome outcome = decide_outcome(token, *r.method, r.binary_mode);
+
+    Payment payment;
+    payment.id = state.new_payment_id();
+    payment.collector = ctx.cred.collector;
+    payment.created_ms = now;
+    json doc = new_payment_doc(payment.id, ctx, body, r, payer, outcome, now);
+    if (token) attach_card(doc, *token, now);
+    add_payment_instructions(doc, *r.method, payment.id, ctx.cred.collector, now);
+    settle(payment, doc, r, outcome, now);
     payment.save(doc, now);
+
     std::string text = payment.text;
     env.webhooks.payment_event(doc, ctx.cred.collector, "payment.created");
-    state.payments.emplace(id, std::move(payment));
-    state.payments_by_collector[ctx.cred.collector].push_back(id);
+    store_payment(state, std::move(payment));
     ctx.headers.emplace_back("X-Caller-Id", std::to_string(ctx.cred.collector));
     return {201, std::move(text)};
 }
