@@ -5,8 +5,7 @@ import decimal
 import inspect
 import json
 import logging
-import threading
-from typing import (Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple,
+from typing import (Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
                     Union)
 
 from . import _native
