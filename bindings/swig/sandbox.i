@@ -69,6 +69,27 @@ inline std::string sandbox_options_from_json(const char *p, mp_sandbox_options *
     return "";
 }
 
+inline void sandbox_check(mp_sandbox_status status) {
+    if (status != MP_SANDBOX_OK)
+        throw mercadopago::Error(MP_ERR_INVALID_ARGUMENT, std::string("sandbox: ") + mp_sandbox_last_error());
+}
+
+/* A fault to arm (mp_sandbox_fault_*): kind is an mp_sandbox_fault_kind. */
+class SandboxFault {
+public:
+    explicit SandboxFault(int kind) { sandbox_check(mp_sandbox_fault_new(static_cast<mp_sandbox_fault_kind>(kind), &h_)); }
+    ~SandboxFault() { mp_sandbox_fault_free(h_); }
+    void set_method(const char *method) { sandbox_check(mp_sandbox_fault_set_method(h_, method)); }
+    void set_path(const char *path_prefix) { sandbox_check(mp_sandbox_fault_set_path(h_, path_prefix)); }
+    void set_status(int http_status) { sandbox_check(mp_sandbox_fault_set_status(h_, http_status)); }
+    void set_retry_after(int seconds) { sandbox_check(mp_sandbox_fault_set_retry_after(h_, seconds)); }
+    void set_delay_ms(int ms) { sandbox_check(mp_sandbox_fault_set_delay_ms(h_, ms)); }
+    void set_count(int count) { sandbox_check(mp_sandbox_fault_set_count(h_, count)); }
+    SandboxFault(const SandboxFault &) = delete;
+    SandboxFault &operator=(const SandboxFault &) = delete;
+    mp_sandbox_fault *h_ = nullptr;
+};
+
 /* The embedded sandbox (mp_sandbox.h), for the users' own tests. */
 class Sandbox {
 public:
@@ -99,6 +120,10 @@ public:
             throw mercadopago::Error(MP_ERR_INVALID_ARGUMENT, "sandbox: cannot write the CA file");
     }
     long request_count() const { return h_ ? mp_sandbox_request_count(h_) : 0; }
+    /* Faults and reset act on the sandbox directly, not over HTTP. */
+    void arm_fault(const SandboxFault &fault) { sandbox_check(mp_sandbox_fault_arm(h_, fault.h_)); }
+    void clear_faults() { sandbox_check(mp_sandbox_faults_clear(h_)); }
+    void reset() { sandbox_check(mp_sandbox_reset(h_)); }
 
 private:
     mp_sandbox *h_ = nullptr;
@@ -107,7 +132,25 @@ private:
 } // namespace mpswig
 %}
 
+/* The statuses and fault kinds of mp_sandbox.h as constants (MP_SANDBOX_FAULT_STALL, ...);
+ * its functions are reached through the classes. */
+%rename("$ignore", regextarget=1, %$isfunction) "^mp_sandbox_";
+#define __attribute__(x)
+%include <mp_sandbox.h>
+
 namespace mpswig {
+class SandboxFault {
+public:
+    SandboxFault(int kind);
+    ~SandboxFault();
+    void set_method(const char *method);
+    void set_path(const char *path_prefix);
+    void set_status(int http_status);
+    void set_retry_after(int seconds);
+    void set_delay_ms(int ms);
+    void set_count(int count);
+};
+
 class Sandbox {
 public:
     Sandbox(const char *options_json);
@@ -118,5 +161,8 @@ public:
     const char *ca_pem() const;
     void write_ca(const char *path);
     long request_count() const;
+    void arm_fault(const SandboxFault &fault);
+    void clear_faults();
+    void reset();
 };
 } // namespace mpswig

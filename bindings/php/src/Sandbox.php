@@ -103,18 +103,61 @@ final class Sandbox
     /**
      * Makes the next requests matching (method, path prefix) meet these
      * faults in order: "ok", "stall", "reset_before", "reset_after",
-     * "truncate", "delay:<ms>", "429:<retry-after s>", or a status "400".."599".
+     * "truncate", "delay:<ms>", "429:<retry-after s>", or a status "400".."599"
+     * (the kinds of mp_sandbox.h, armed through it, not over HTTP).
      *
      * @param list<string> $faults
      */
     public function armFaults(?string $method, ?string $path, array $faults): void
     {
-        $this->admin('POST', array_filter(['method' => $method, 'path' => $path]) + ['faults' => $faults]);
+        $sandbox = $this->running();
+        foreach ($faults as $spec) {
+            [$kind, $arg] = explode(':', (string) $spec, 2) + [1 => null];
+            $status = ctype_digit($kind) ? (int) $kind : null;
+            $constant = 'MP_SANDBOX_FAULT_' . strtoupper($status !== null ? 'status' : $kind);
+            $takesArg = $status !== null || $kind === 'delay';
+            if ($kind === 'status' || !defined($constant) || ($arg !== null && !($takesArg && ctype_digit($arg)))) {
+                throw MercadoPagoException::invalidArgument("sandbox fault '$spec' is not one of "
+                    . '"ok", "stall", "reset_before", "reset_after", "truncate", "delay:<ms>", "<status>[:<retry-after>]"');
+            }
+            try {
+                $fault = new \MercadoPagoNativeSandboxFault(constant($constant));
+                $fault->set_method($method ?? '');
+                $fault->set_path($path ?? '');
+                if ($status !== null) {
+                    $fault->set_status($status);
+                    $fault->set_retry_after($arg === null ? -1 : (int) $arg);
+                } elseif ($arg !== null) {
+                    $fault->set_delay_ms((int) $arg);
+                }
+                $sandbox->arm_fault($fault);
+            } catch (\Exception $e) {
+                throw MercadoPagoException::fromNative($e);
+            }
+        }
     }
 
+    /** Disarms every fault not yet taken. */
     public function clearFaults(): void
     {
-        $this->admin('DELETE', null);
+        try {
+            $this->running()->clear_faults();
+        } catch (\Exception $e) {
+            throw MercadoPagoException::fromNative($e);
+        }
+    }
+
+    /**
+     * Forgets every resource, idempotency key and armed fault, as if the
+     * sandbox had just started (URL, CA and request count stay).
+     */
+    public function reset(): void
+    {
+        try {
+            $this->running()->reset();
+        } catch (\Exception $e) {
+            throw MercadoPagoException::fromNative($e);
+        }
     }
 
     /** Stops the server (idempotent); a client pointed at it then gets network errors. */
@@ -136,27 +179,5 @@ final class Sandbox
     private function running(): \MercadoPagoNativeSandbox
     {
         return $this->native ?? throw new \LogicException('the sandbox is stopped');
-    }
-
-    /** The sandbox's admin route (no token), over PHP's own streams: no extension needed. */
-    private function admin(string $method, ?array $body): void
-    {
-        $this->running();
-        $http = ['method' => $method, 'ignore_errors' => true, 'timeout' => 10,
-            'header' => "Content-Type: application/json\r\nConnection: close\r\n"];
-        if ($body !== null) {
-            $http['content'] = json_encode($body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES);
-        }
-        $ssl = ['verify_peer' => true, 'verify_peer_name' => true, 'peer_name' => '127.0.0.1'];
-        if ($this->caPem !== '') {
-            $ssl['cafile'] = $this->caFile();
-        }
-        $context = stream_context_create(['http' => $http, 'ssl' => $ssl]);
-        $answer = @file_get_contents($this->url . '/__sandbox/faults', false, $context);
-        $status = isset($http_response_header[0]) ? (int) explode(' ', $http_response_header[0])[1] : 0;
-        if ($answer === false || $status < 200 || $status >= 300) {
-            throw new \RuntimeException("sandbox fault injection failed (HTTP $status): "
-                . ($answer === false ? (error_get_last()['message'] ?? 'no answer') : $answer));
-        }
     }
 }
