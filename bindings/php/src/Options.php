@@ -89,14 +89,9 @@ final class Options
             }
             return $out;
         }
-        if ($row['arity'] > 1) {
-            if (!is_array($value) || count($value) !== $row['arity'] || !array_is_list($value)) {
-                throw self::refuse($name, "takes a list of {$row['arity']} values", $value);
-            }
-        } else {
-            $value = [$value];
-        }
-        return [implode(',', array_map(fn ($v) => self::text($name, $row['type'], $v), $value))];
+        // Several values are joined by ','; the library checks how many came.
+        $values = $row['arity'] > 1 && is_array($value) ? $value : [$value];
+        return [implode(',', array_map(fn ($v) => self::text($name, $row['type'], $v), $values))];
     }
 
     /** One value as text, if its PHP type is the option's. */
