@@ -2,7 +2,6 @@ package dev.libmercadopago;
 
 import dev.libmercadopago.internal.NativeException;
 import dev.libmercadopago.internal.Request;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -67,22 +66,7 @@ final class Calls {
             }
         }
         if (options != null) {
-            if (options.idempotencyKey != null) {
-                run(() -> req.set_idempotency_key(options.idempotencyKey));
-            }
-            if (options.accessToken != null) {
-                run(() -> req.set_access_token(options.accessToken));
-            }
-            for (Map.Entry<String, String> h : options.headers) {
-                run(() -> req.add_header(h.getKey(), h.getValue()));
-            }
-            if (options.timeout != null) {
-                int ms = millis(options.timeout, "timeout");
-                run(() -> req.set_timeout_ms(ms));
-            }
-            if (options.maxRetries != null) {
-                run(() -> req.set_max_retries(options.maxRetries));
-            }
+            options.values.forEach(req::set);
         }
     }
 
@@ -106,14 +90,5 @@ final class Calls {
 
     static String text(Object v) {
         return v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
-    }
-
-    /** A positive Duration in milliseconds, as the C int the native side takes. */
-    static int millis(Duration d, String what) {
-        if (d.isNegative() || d.isZero()) {
-            throw new InvalidArgumentException(what + " must be positive");
-        }
-        long ms = Math.max(1, d.toMillis());
-        return (int) Math.min(ms, Integer.MAX_VALUE);
     }
 }

@@ -8,12 +8,9 @@ import dev.libmercadopago.internal.Request;
 import dev.libmercadopago.internal.Response;
 import dev.libmercadopago.internal.Utf8;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -32,70 +29,27 @@ import java.util.function.Supplier;
 public final class Client extends ClientResources implements AutoCloseable {
     static final System.Logger LOGGER = System.getLogger("dev.libmercadopago");
 
+    static final String DEFAULT_BASE_URL = "https://api.mercadopago.com";
+
+    /* Thread-safe: close() waits for the calls in flight; a later call throws. */
     private final dev.libmercadopago.internal.Client client;
     private final String baseUrl;
-    /* Calls hold the read lock, close() the write lock: no call can use a freed handle. */
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private boolean closed;
 
     private Client(Builder b) {
-        if (b.accessToken == null) {
+        if (b.values.get("access_token") == null) {
             throw new InvalidArgumentException("an access token is required");
         }
         Config config = Calls.run(() -> new Config());
         try {
-            Calls.run(() -> config.set_access_token(b.accessToken));
-            if (b.baseUrl != null) {
-                Calls.run(() -> config.set_base_url(b.baseUrl));
-            }
-            if (b.timeout != null) {
-                int ms = Calls.millis(b.timeout, "timeout");
-                Calls.run(() -> config.set_timeout_ms(ms));
-            }
-            if (b.connectTimeout != null) {
-                int ms = Calls.millis(b.connectTimeout, "connectTimeout");
-                Calls.run(() -> config.set_connect_timeout_ms(ms));
-            }
-            if (b.stallTimeout != null) {
-                int ms = Calls.millis(b.stallTimeout, "stallTimeout");
-                Calls.run(() -> config.set_stall_timeout_ms(ms));
-            }
-            if (b.maxRetries != null) {
-                Calls.run(() -> config.set_max_retries(b.maxRetries));
-            }
-            if (b.retryDelays != null) {
-                int[] d = b.retryDelays;
-                Calls.run(() -> config.set_retry_delays_ms(d[0], d[1], d[2]));
-            }
-            if (b.caFile != null) {
-                Calls.run(() -> config.set_ca_file(b.caFile.toString()));
-            }
-            if (b.caPem != null) {
-                byte[] pem = b.caPem.getBytes(StandardCharsets.US_ASCII);
-                Calls.run(() -> config.set_ca_pem(pem));
-            }
-            if (b.proxy != null) {
-                Calls.run(() -> config.set_proxy(b.proxy));
-            }
-            if (b.userAgentSuffix != null) {
-                Calls.run(() -> config.set_user_agent_suffix(b.userAgentSuffix));
-            }
-            if (b.platformId != null) {
-                Calls.run(() -> config.set_platform_id(b.platformId));
-            }
-            if (b.integratorId != null) {
-                Calls.run(() -> config.set_integrator_id(b.integratorId));
-            }
-            if (b.corporationId != null) {
-                Calls.run(() -> config.set_corporation_id(b.corporationId));
-            }
+            b.values.forEach(config::set);
             int level = nativeLevel(b.logLevel);
             Calls.run(() -> config.set_log_level(level));
             this.client = Calls.run(() -> new dev.libmercadopago.internal.Client(config));
         } finally {
             config.delete(); // the client keeps what it needs
         }
-        this.baseUrl = b.baseUrl != null ? b.baseUrl : "https://api.mercadopago.com";
+        String url = b.values.get("base_url");
+        this.baseUrl = url != null ? url : DEFAULT_BASE_URL;
     }
 
     public static Builder builder() {
@@ -139,18 +93,13 @@ public final class Client extends ClientResources implements AutoCloseable {
 
     /** Runs a native call on this client: open-check, failure mapping, then the log lines. */
     <T> T guard(Supplier<T> call) {
-        lock.readLock().lock();
+        if (client.closed()) {
+            throw new IllegalStateException("the client is closed");
+        }
         try {
-            if (closed) {
-                throw new IllegalStateException("the client is closed");
-            }
-            try {
-                return Calls.run(call);
-            } finally {
-                drainLog();
-            }
+            return Calls.run(call);
         } finally {
-            lock.readLock().unlock();
+            drainLog();
         }
     }
 
@@ -251,120 +200,40 @@ public final class Client extends ClientResources implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Frees the connections; waits for the calls in flight. Idempotent. */
+    /**
+     * Frees the connections; waits for the calls in flight. Idempotent. The
+     * native object itself goes with this one (a call racing close() must
+     * find it closed, never freed).
+     */
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                client.delete();
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        client.close();
+        drainLog();
     }
 
     @Override
     public String toString() {
-        return "Client(" + baseUrl + (closed ? ", closed)" : ")");
+        return "Client(" + baseUrl + (client.closed() ? ", closed)" : ")");
     }
 
-    /** The settings of a Client; only the access token is required. */
-    public static final class Builder {
-        private String accessToken;
-        private String baseUrl;
-        private Duration timeout;
-        private Duration connectTimeout;
-        private Duration stallTimeout;
-        private Integer maxRetries;
-        private int[] retryDelays;
-        private Path caFile;
-        private String caPem;
-        private String proxy;
-        private String userAgentSuffix;
-        private String platformId;
-        private String integratorId;
-        private String corporationId;
+    /**
+     * The settings of a Client; only the access token is required. The option
+     * setters (timeout, maxRetries, caPem, proxy...) are those of the library's
+     * option table, generated into {@link ClientOptions}.
+     */
+    public static final class Builder extends ClientOptions<Builder> {
         private Level logLevel;
 
         private Builder() {}
 
-        public Builder accessToken(String token) {
-            this.accessToken = token;
-            return this;
-        }
-
-        /** Default https://api.mercadopago.com. */
-        public Builder baseUrl(String url) {
-            this.baseUrl = url;
-            return this;
-        }
-
-        /** The whole call, retries included. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
-
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        /** How long a connection may stay silent. */
-        public Builder stallTimeout(Duration timeout) {
-            this.stallTimeout = timeout;
-            return this;
-        }
-
-        public Builder maxRetries(int n) {
-            this.maxRetries = n;
-            return this;
-        }
-
-        /** Backoff base and cap, and the longest Retry-After honoured. */
-        public Builder retryDelays(Duration base, Duration max, Duration maxRetryAfter) {
-            this.retryDelays = new int[] {(int) base.toMillis(), (int) max.toMillis(),
-                (int) maxRetryAfter.toMillis()};
+        @Override
+        Builder self() {
             return this;
         }
 
         /** CAs to trust instead of the system's (TLS stays verified). */
         public Builder caFile(Path file) {
-            this.caFile = file;
-            return this;
-        }
-
-        /** CAs to trust instead of the system's, as PEM text. */
-        public Builder caPem(String pem) {
-            this.caPem = pem;
-            return this;
-        }
-
-        public Builder proxy(String proxy) {
-            this.proxy = proxy;
-            return this;
-        }
-
-        public Builder userAgentSuffix(String suffix) {
-            this.userAgentSuffix = suffix;
-            return this;
-        }
-
-        public Builder platformId(String id) {
-            this.platformId = id;
-            return this;
-        }
-
-        public Builder integratorId(String id) {
-            this.integratorId = id;
-            return this;
-        }
-
-        public Builder corporationId(String id) {
-            this.corporationId = id;
-            return this;
+            return caFile(file == null ? null : file.toString());
         }
 
         /** What the library logs (default: what the dev.libmercadopago logger lets through). */

@@ -6,12 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One row of libmercadopago's operations table ("payments.create", POST /v1/payments...). */
 public final class Operation {
-    private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
     private static final Map<String, Operation> ALL = load();
 
     private final String name;
@@ -21,16 +18,15 @@ public final class Operation {
     private final String paging;
     private final List<String> params;
 
-    private Operation(String name, String method, String path, boolean hasBody, String paging) {
-        this.name = name;
-        this.method = method;
-        this.path = path;
-        this.hasBody = hasBody;
-        this.paging = paging;
+    private Operation(long i) {
+        this.name = MpNative.operation_name(i);
+        this.method = MpNative.operation_method(i);
+        this.path = MpNative.operation_path(i);
+        this.hasBody = MpNative.operation_has_body(i);
+        this.paging = MpNative.operation_paging(i);
         List<String> p = new ArrayList<>();
-        Matcher m = PARAM.matcher(path);
-        while (m.find()) {
-            p.add(m.group(1));
+        for (long j = 0; j < MpNative.operation_path_param_count(i); j++) {
+            p.add(MpNative.operation_path_param(i, j));
         }
         this.params = List.copyOf(p);
     }
@@ -40,9 +36,7 @@ public final class Operation {
         Map<String, Operation> out = new LinkedHashMap<>();
         long n = MpNative.operation_count();
         for (long i = 0; i < n; i++) {
-            Operation op = new Operation(MpNative.operation_name(i), MpNative.operation_method(i),
-                    MpNative.operation_path(i), MpNative.operation_has_body(i),
-                    MpNative.operation_paging(i));
+            Operation op = new Operation(i);
             out.put(op.name, op);
         }
         return Collections.unmodifiableMap(out);

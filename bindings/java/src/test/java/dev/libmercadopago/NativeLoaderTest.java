@@ -75,7 +75,7 @@ class NativeLoaderTest {
     void clearErrors() throws Exception {
         Run missing = probe("-D" + NativeLoader.PATH_PROPERTY + "=/nonexistent/mp");
         assertEquals(3, missing.exit());
-        assertTrue(missing.err().contains("/nonexistent/mp has no libmercadopago.so.0"), missing.err());
+        assertTrue(missing.err().contains("/nonexistent/mp has no " + NativeLoader.LIBRARIES[0]), missing.err());
 
         Run platform = probe("-Dos.arch=sparc");
         assertEquals(3, platform.exit());
