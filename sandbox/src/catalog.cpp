@@ -4,7 +4,7 @@ namespace mp::sandbox {
 
 namespace {
 
-// Debit BINs of the official test cards (spec section 4): they must not be read as credit.
+// Debit BINs of the test cards (sandbox/README.md lists them): they must not be read as credit.
 constexpr const char *kDebitVisa = "^(400276|402365|418914|421301|491511)";
 constexpr const char *kDebitMaster = "^(528733|524101|557905|517878)";
 constexpr const char *kDebitElo = "^(506776)";

@@ -1,4 +1,4 @@
-// Merchant orders (spec 2.7): POST /merchant_orders, GET/PUT /merchant_orders/{id},
+// Merchant orders (Checkout Pro): POST /merchant_orders, GET/PUT /merchant_orders/{id},
 // GET /merchant_orders/search ({"elements","next_offset","total"}). paid_amount,
 // refunded_amount and order_status follow payments[] (approved ones count as paid).
 #include "errors.hpp"

@@ -1,4 +1,4 @@
-// Checkout Pro preferences (spec 2.7): POST /checkout/preferences, GET/PUT
+// Checkout Pro preferences: POST /checkout/preferences, GET/PUT
 // /checkout/preferences/{id}, GET /checkout/preferences/search
 // ({"elements","next_offset","total"}).
 #include "errors.hpp"

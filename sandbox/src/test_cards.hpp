@@ -1,5 +1,5 @@
-// The test-card rules of spec section 4: payment method by BIN, and the payment outcome chosen
-// by the cardholder name (APRO, OTHE, CONT, ...).
+// The test-card rules (sandbox/README.md, "Outcomes by cardholder name"): payment method by BIN,
+// and the payment outcome chosen by the cardholder name (APRO, OTHE, CONT, ...).
 #pragma once
 
 #include <string_view>

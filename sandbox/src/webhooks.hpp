@@ -1,4 +1,5 @@
-// Webhook deliveries (spec section 7): POST <notification_url>?data.id=<id>&type=<type> with
+// Webhook deliveries (sandbox/README.md describes the body): POST
+// <notification_url>?data.id=<id>&type=<type> with
 // x-request-id and, when a secret is set, x-signature "ts=<s>,v1=<hex HMAC-SHA256 of
 // id:<data.id>;request-id:<x-request-id>;ts:<ts>;>". Only loopback URLs are called. Failed
 // deliveries (no 200/201) are retried after 0.5 s, 2 s and 5 s, each re-signed with a new ts,
