@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs examples/java/Pay.java against the jar built by run_tests.sh, with the
+# Runs examples/java/Pay.java against the jar built by run_tests.sh ($MP_JAVA_JAR,
+# default the newest bindings/java/target/mercadopago-native-*.jar), with the
 # binding's runtime dependencies (Jackson) resolved by Maven: what a new user does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-jar=$root/bindings/java/target/mercadopago-native-0.1.0.jar
-[ -f "$jar" ] || { echo "no $jar: run bindings/java/run_tests.sh first" >&2; exit 1; }
+jar=${MP_JAVA_JAR:-$(ls -t "$root"/bindings/java/target/mercadopago-native-*.jar 2>/dev/null | head -n 1)}
+[ -n "$jar" ] && [ -f "$jar" ] || { echo "no jar in bindings/java/target: run bindings/java/run_tests.sh first" >&2; exit 1; }
 cp_file=$(mktemp)
 trap 'rm -f "$cp_file"' EXIT
 (cd "$root/bindings/java" &&

@@ -1,6 +1,6 @@
 // A payment from Java against the embedded sandbox (HTTPS, its own CA). With the jar
 // built by bindings/java/run_tests.sh and Jackson on the class path:
-//   java -cp bindings/java/target/mercadopago-native-0.1.0.jar:$JACKSON examples/java/Pay.java
+//   java -cp bindings/java/target/mercadopago-native-VERSION.jar:$JACKSON examples/java/Pay.java
 // (bindings/java/run_example.sh does exactly that.) Against Mercado Pago, make the client with
 // Client.builder().accessToken(System.getenv("MP_ACCESS_TOKEN")).build().
 import dev.libmercadopago.Client;
