@@ -97,6 +97,18 @@
 
 %include "mercadopago.i"
 
+/* The option table's scope bits and value types (mercadopago.h), as
+ * MpNative.OPTION_*: the tests hold the generated setters against the
+ * library's own table with them. */
+%constant int OPTION_CLIENT = MP_OPTION_CLIENT;
+%constant int OPTION_CALL = MP_OPTION_CALL;
+%constant int OPTION_PAGES = MP_OPTION_PAGES;
+%constant int OPTION_STRING = MP_OPTION_STRING;
+%constant int OPTION_INT = MP_OPTION_INT;
+%constant int OPTION_SECONDS = MP_OPTION_SECONDS;
+%constant int OPTION_BOOL = MP_OPTION_BOOL;
+%constant int OPTION_HEADERS = MP_OPTION_HEADERS;
+
 /* Before the wrappers that call it. */
 %{
 #include <jni.h>

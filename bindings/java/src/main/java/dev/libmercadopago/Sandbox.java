@@ -1,18 +1,16 @@
 package dev.libmercadopago;
 
+import dev.libmercadopago.internal.SandboxFault;
+import dev.libmercadopago.internal.mp_sandbox_fault_kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -33,7 +31,6 @@ public final class Sandbox implements AutoCloseable {
     private final String url;
     private final int port;
     private final String caPem;
-    private HttpClient admin;
 
     private Sandbox(Map<String, Object> options) {
         NativeLoader.load();
@@ -90,48 +87,79 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Makes the next requests to (method, path prefix) meet these faults, in
-     * order: "ok", "stall", "reset_before", "reset_after", "truncate",
-     * "delay:&lt;ms&gt;", "429:&lt;retry-after s&gt;", or an HTTP status "400".."599".
+     * Makes the next requests to (method, path prefix; null for any) meet these
+     * faults, in order: "ok", "stall", "reset_before", "reset_after", "truncate",
+     * "delay:&lt;ms&gt;", an HTTP status "400".."599", or "&lt;status&gt;:&lt;retry-after s&gt;".
+     * Armed on the sandbox directly (mp_sandbox_fault_*), not over HTTP.
      */
     public void armFaults(String method, String path, List<String> faults) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (method != null) {
-            body.put("method", method);
+        if (faults == null || faults.isEmpty()) {
+            throw new InvalidArgumentException("sandbox faults: at least one fault is needed");
         }
-        if (path != null) {
-            body.put("path", path);
+        for (String spec : faults) {
+            SandboxFault f = fault(spec);
+            try {
+                Calls.run(() -> {
+                    if (method != null) {
+                        f.set_method(method);
+                    }
+                    if (path != null) {
+                        f.set_path(path);
+                    }
+                    sandbox.arm_fault(f);
+                });
+            } finally {
+                f.delete();
+            }
         }
-        body.put("faults", faults);
-        admin("POST", Json.write(body));
     }
 
-    public void clearFaults() {
-        admin("DELETE", null);
-    }
-
-    private synchronized void admin(String method, byte[] body) {
+    /** A fault of mp_sandbox_fault_kind from its text: the kind's name, or a status or delay with its value. */
+    private static SandboxFault fault(String spec) {
+        String[] part = String.valueOf(spec).split(":", 2);
+        boolean status = part[0].matches("[0-9]{3}");
+        String kind = status ? "status" : part[0];
         try {
-            if (admin == null) {
-                HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-                admin = (caPem != null ? b.sslContext(trusting(caPem)) : b).build();
+            if (!status && (part.length > 1) != kind.equals("delay")) {
+                throw new IllegalArgumentException();
             }
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/__sandbox/faults"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<String> r = admin.send(req, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new InvalidArgumentException("sandbox faults: HTTP " + r.statusCode() + " " + r.body());
+            int value = ((mp_sandbox_fault_kind) mp_sandbox_fault_kind.class
+                    .getField("MP_SANDBOX_FAULT_" + kind.toUpperCase(Locale.ROOT)).get(null)).swigValue();
+            SandboxFault f = Calls.run(() -> new SandboxFault(value));
+            try {
+                Calls.run(() -> {
+                    if (status) {
+                        f.set_status(Integer.parseInt(part[0]));
+                        if (part.length > 1) {
+                            f.set_retry_after(Integer.parseInt(part[1]));
+                        }
+                    } else if (part.length > 1) {
+                        f.set_delay_ms(Integer.parseInt(part[1]));
+                    }
+                });
+                return f;
+            } catch (RuntimeException e) {
+                f.delete();
+                throw e;
             }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new NetworkException("sandbox faults: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetworkException("sandbox faults: interrupted");
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new InvalidArgumentException("sandbox fault \"" + spec + "\": use \"ok\", a status from"
+                    + " \"400\" to \"599\", \"<status>:<seconds>\", \"delay:<ms>\", \"stall\","
+                    + " \"reset_before\", \"reset_after\" or \"truncate\"");
         }
+    }
+
+    /** Disarms every fault not yet met. */
+    public void clearFaults() {
+        Calls.run(() -> sandbox.clear_faults());
+    }
+
+    /**
+     * Forgets every resource, idempotency key and armed fault, as if the
+     * sandbox had just started (the URL, CA and request count stay).
+     */
+    public void reset() {
+        Calls.run(() -> sandbox.reset());
     }
 
     /** An SSLContext trusting only this PEM's certificates (for the users' own HTTP clients). */
@@ -155,11 +183,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Stops the server (prompt even with stalled connections). Idempotent. */
-    public void stop() {
-        synchronized (this) {
-            sandbox.stop();
-            admin = null;
-        }
+    public synchronized void stop() {
+        sandbox.stop();
     }
 
     @Override
