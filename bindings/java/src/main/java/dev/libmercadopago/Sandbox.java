@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -114,38 +116,42 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** A fault of mp_sandbox_fault_kind from its text: the kind's name, or a status or delay with its value. */
+    private static final Pattern FAULT =
+            Pattern.compile("([0-9]{3})(?::([0-9]{1,9}))?|delay:([0-9]{1,9})|([a-z_]+)");
+
+    /** A fault from its text: "&lt;status&gt;[:&lt;s&gt;]", "delay:&lt;ms&gt;", or a kind of mp_sandbox_fault_kind by name. */
     private static SandboxFault fault(String spec) {
-        String[] part = String.valueOf(spec).split(":", 2);
-        boolean status = part[0].matches("[0-9]{3}");
-        String kind = status ? "status" : part[0];
+        Matcher m = FAULT.matcher(String.valueOf(spec));
+        String kind = !m.matches() ? "" : m.group(1) != null ? "status" : m.group(3) != null ? "delay" : m.group(4);
+        int value;
         try {
-            if (!status && (part.length > 1) != kind.equals("delay")) {
-                throw new IllegalArgumentException();
+            if (kind.isEmpty() || m.group(4) != null && (kind.equals("status") || kind.equals("delay"))) {
+                throw new NoSuchFieldException(kind);
             }
-            int value = ((mp_sandbox_fault_kind) mp_sandbox_fault_kind.class
+            value = ((mp_sandbox_fault_kind) mp_sandbox_fault_kind.class
                     .getField("MP_SANDBOX_FAULT_" + kind.toUpperCase(Locale.ROOT)).get(null)).swigValue();
-            SandboxFault f = Calls.run(() -> new SandboxFault(value));
-            try {
-                Calls.run(() -> {
-                    if (status) {
-                        f.set_status(Integer.parseInt(part[0]));
-                        if (part.length > 1) {
-                            f.set_retry_after(Integer.parseInt(part[1]));
-                        }
-                    } else if (part.length > 1) {
-                        f.set_delay_ms(Integer.parseInt(part[1]));
-                    }
-                });
-                return f;
-            } catch (RuntimeException e) {
-                f.delete();
-                throw e;
-            }
-        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        } catch (ReflectiveOperationException e) {
             throw new InvalidArgumentException("sandbox fault \"" + spec + "\": use \"ok\", a status from"
                     + " \"400\" to \"599\", \"<status>:<seconds>\", \"delay:<ms>\", \"stall\","
                     + " \"reset_before\", \"reset_after\" or \"truncate\"");
+        }
+        SandboxFault f = Calls.run(() -> new SandboxFault(value));
+        try {
+            Calls.run(() -> {
+                if (m.group(1) != null) {
+                    f.set_status(Integer.parseInt(m.group(1)));
+                }
+                if (m.group(2) != null) {
+                    f.set_retry_after(Integer.parseInt(m.group(2)));
+                }
+                if (m.group(3) != null) {
+                    f.set_delay_ms(Integer.parseInt(m.group(3)));
+                }
+            });
+            return f;
+        } catch (RuntimeException e) {
+            f.delete();
+            throw e;
         }
     }
 
