@@ -181,7 +181,8 @@ PYBIND11_MODULE(_native, m) {
              nogil())
         .def("next_log", &mp::Client::next_log)
         .def("close", &mp::Client::close, nogil())
-        .def_property_readonly("closed", &mp::Client::closed);
+        // closed() waits behind a close() in progress: not while holding the GIL.
+        .def_property_readonly("closed", py::cpp_function(&mp::Client::closed, nogil()));
 
     py::class_<mp::WebhookVerifier>(m, "WebhookVerifier")
         .def(py::init<>())
