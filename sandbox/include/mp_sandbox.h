@@ -157,6 +157,13 @@ typedef struct mp_sandbox_fault mp_sandbox_fault;
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_fault_new(mp_sandbox_fault_kind kind,
                                                          mp_sandbox_fault **out);
 MP_SANDBOX_EXTERN void mp_sandbox_fault_free(mp_sandbox_fault *fault);
+/* A fault from its text form, the one the HTTP route takes too: "ok", a
+ * status ("503"), a status with Retry-After seconds ("429:5"), "delay:<ms>",
+ * "stall", "reset_before", "reset_after" or "truncate". Any method and path
+ * until set otherwise; count 1. Caller frees. Every binding's sandbox helper
+ * takes these texts through this one parser. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_fault_parse(const char *text,
+                                                           mp_sandbox_fault **out);
 
 /* The requests it applies to: an HTTP method ("POST", any case; NULL or ""
  * for any) and a path prefix ("/v1/payments" also matches "/v1/payments/123";

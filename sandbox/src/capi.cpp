@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 
 #include "sandbox.hpp"
@@ -257,6 +258,51 @@ mp_sandbox_status mp_sandbox_fault_new(mp_sandbox_fault_kind kind, mp_sandbox_fa
     return guarded(fn, [&] {
         *out = new mp_sandbox_fault();
         (*out)->kind = kind;
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_fault_parse(const char *text, mp_sandbox_fault **out) {
+    constexpr const char *fn = "mp_sandbox_fault_parse";
+    if (!out) return null_argument(fn, "out");
+    *out = nullptr;
+    if (!text) return null_argument(fn, "text");
+    std::optional<mp::sandbox::Fault> parsed = mp::sandbox::Fault::parse(text);
+    if (!parsed)
+        return out_of_range(fn, "not a fault: expected ok, a status such as 503, 429:<seconds>, "
+                                "delay:<ms>, stall, reset_before, reset_after or truncate");
+    return guarded(fn, [&] {
+        using K = mp::sandbox::Fault::Kind;
+        auto fault = std::make_unique<mp_sandbox_fault>();
+        switch (parsed->kind) {
+        case K::Ok:
+            fault->kind = MP_SANDBOX_FAULT_OK;
+            break;
+        case K::Status:
+            fault->kind = MP_SANDBOX_FAULT_STATUS;
+            break;
+        case K::Delay:
+            fault->kind = MP_SANDBOX_FAULT_DELAY;
+            break;
+        case K::Stall:
+            fault->kind = MP_SANDBOX_FAULT_STALL;
+            break;
+        case K::ResetBefore:
+            fault->kind = MP_SANDBOX_FAULT_RESET_BEFORE;
+            break;
+        case K::ResetAfter:
+            fault->kind = MP_SANDBOX_FAULT_RESET_AFTER;
+            break;
+        case K::Truncate:
+            fault->kind = MP_SANDBOX_FAULT_TRUNCATE;
+            break;
+        }
+        if (parsed->kind == K::Status) {
+            fault->status = parsed->status;
+            fault->retry_after = parsed->retry_after;
+        }
+        if (parsed->kind == K::Delay) fault->delay_ms = parsed->delay_ms;
+        *out = fault.release();
         return MP_SANDBOX_OK;
     });
 }

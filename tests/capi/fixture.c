@@ -113,41 +113,18 @@ mp_status pay(mp_client *c, const char *name, double amount, int capture, const 
     return call(c, "payments.create", body, NULL, NULL, NULL, NULL, out);
 }
 
-/* One fault in the text form of the sandbox's HTTP control route ("ok",
- * "503", "429:1", "delay:100", "stall", "reset_before", "reset_after",
- * "truncate") as a typed fault; exits on anything else. */
+/* The sandbox's own parser reads each fault's text ("503", "429:1", "delay:200", ...). */
 static mp_sandbox_fault *fault_of(const char *text, size_t len) {
-    static const struct {
-        const char *text;
-        mp_sandbox_fault_kind kind;
-    } simple[] = {{"ok", MP_SANDBOX_FAULT_OK},
-                  {"stall", MP_SANDBOX_FAULT_STALL},
-                  {"reset_before", MP_SANDBOX_FAULT_RESET_BEFORE},
-                  {"reset_after", MP_SANDBOX_FAULT_RESET_AFTER},
-                  {"truncate", MP_SANDBOX_FAULT_TRUNCATE}};
+    char spec[64];
     mp_sandbox_fault *fault = NULL;
-    mp_sandbox_status st = MP_SANDBOX_ERR_INVALID_ARGUMENT;
-    char buf[32];
-    size_t i;
-    if (len >= sizeof buf) goto bad;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    for (i = 0; i < sizeof simple / sizeof simple[0]; i++)
-        if (strcmp(buf, simple[i].text) == 0) st = mp_sandbox_fault_new(simple[i].kind, &fault);
-    if (strncmp(buf, "delay:", 6) == 0) {
-        st = mp_sandbox_fault_new(MP_SANDBOX_FAULT_DELAY, &fault);
-        if (st == MP_SANDBOX_OK) st = mp_sandbox_fault_set_delay_ms(fault, atoi(buf + 6));
-    } else if (buf[0] >= '4' && buf[0] <= '5') {
-        st = mp_sandbox_fault_new(MP_SANDBOX_FAULT_STATUS, &fault);
-        if (st == MP_SANDBOX_OK) st = mp_sandbox_fault_set_status(fault, atoi(buf));
-        if (st == MP_SANDBOX_OK && strchr(buf, ':'))
-            st = mp_sandbox_fault_set_retry_after(fault, atoi(strchr(buf, ':') + 1));
+    if (len >= sizeof spec) len = sizeof spec - 1;
+    memcpy(spec, text, len);
+    spec[len] = '\0';
+    if (mp_sandbox_fault_parse(spec, &fault) != MP_SANDBOX_OK) {
+        fprintf(stderr, "bad fault '%s': %s\n", spec, mp_sandbox_last_error());
+        exit(2);
     }
-    if (st == MP_SANDBOX_OK) return fault;
-bad:
-    fprintf(stderr, "cannot make the fault \"%.*s\": %s\n", (int)len, text,
-            mp_sandbox_last_error());
-    exit(2);
+    return fault;
 }
 
 /* Each fault of the array, in order, for the next matching request: armed one
