@@ -55,7 +55,9 @@ inline Bytes bytes_of(const std::string &s) { return Bytes{s.data(), s.size()}; 
 class Error : public std::exception {
 public:
 #ifndef SWIG
-    Error(mp_status status, const mp_error *e, const mp_response *r = nullptr)
+    /* Takes ownership of response (NULL when no answer came): the error keeps
+     * the API's answer, so that its body and headers stay readable. */
+    Error(mp_status status, const mp_error *e, mp_response *response = NULL)
         : status_(status), http_status_(mp_error_http_status(e)), attempts_(mp_error_attempts(e)),
           retryable_(mp_error_retryable(e) != 0), message_(detail::str(mp_error_message(e))),
           api_error_(detail::str(mp_error_api_error(e))),
@@ -65,14 +67,9 @@ public:
         const char *causes = mp_error_causes(e, &len);
         causes_.assign(causes ? causes : "[]", causes ? len : 2);
         if (message_.empty()) message_ = mp_status_name(status);
-        if (r != NULL) {
-            size_t blen = 0;
-            const char *body = mp_response_body(r, &blen);
-            if (body != NULL) {
-                body_.assign(body, blen);
-                has_body_ = true;
-            }
-            if (http_status_ == 0) http_status_ = mp_response_http_status(r);
+        if (response != NULL) {
+            response_.reset(response, mp_response_free);
+            if (http_status_ == 0) http_status_ = mp_response_http_status(response);
         }
     }
     Error(mp_status status, const std::string &message) : status_(status), message_(message) {}
@@ -91,15 +88,26 @@ public:
     int attempts() const { return attempts_; }
     bool retryable() const { return retryable_; }
     /* The API's answer for an API error; data NULL when none came. */
-    Bytes body() const { return has_body_ ? detail::bytes_of(body_) : Bytes{NULL, 0}; }
+    Bytes body() const {
+        size_t len = 0;
+        const char *data = response_ ? mp_response_body(response_.get(), &len) : NULL;
+        return data ? Bytes{data, len} : Bytes{NULL, 0};
+    }
+    /* A header of that answer (case-insensitive); NULL when absent or when no
+     * answer came. */
+    const char *header(const char *name) const {
+        return response_ ? mp_response_header(response_.get(), name) : NULL;
+    }
 
 private:
     mp_status status_;
     int http_status_ = 0;
     int attempts_ = 0;
     bool retryable_ = false;
-    bool has_body_ = false;
-    std::string message_, api_error_, request_id_, idempotency_key_, causes_, body_;
+    std::string message_, api_error_, request_id_, idempotency_key_, causes_;
+#ifndef SWIG
+    std::shared_ptr<mp_response> response_; /* shared by copies of the error */
+#endif
 };
 
 #ifndef SWIG
@@ -339,9 +347,7 @@ private:
 /* The Error of a failed call, with the API's answer when one came. */
 inline Error failure(mp_status status, mp_response *r) {
     const mp_error *e = r != NULL ? mp_response_error(r) : NULL;
-    Error error(status, e != NULL ? e : mp_error_last(), r);
-    mp_response_free(r);
-    return error;
+    return Error(status, e != NULL ? e : mp_error_last(), r);
 }
 } // namespace detail
 #endif
@@ -408,9 +414,7 @@ public:
         const mp_error *e = mp_batch_error(h_, index);
         mp_response *r = NULL;
         mp_batch_take_response(h_, index, &r);
-        std::unique_ptr<Error> out(new Error(s, e, r));
-        mp_response_free(r);
-        return out;
+        return std::unique_ptr<Error>(new Error(s, e, r));
     }
     /* Moves out the response of call index, NULL when none came. */
     std::unique_ptr<Response> take_response(size_t index) {

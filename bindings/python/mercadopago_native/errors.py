@@ -130,20 +130,6 @@ def _parse_json(data: bytes) -> Any:
         return data.decode("utf-8", "replace")
 
 
-class _SnapshotHeaders:
-    """The headers an error's snapshot keeps of its answer (mercadopago::Error
-    copies the request id and idempotency key, not the whole header block)."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, error: Any) -> None:
-        self._values = {"x-request-id": error.request_id,
-                        "x-idempotency-key": error.idempotency_key}
-
-    def header(self, name: str) -> Optional[str]:
-        return self._values.get(name.lower()) or None
-
-
 def _from_native(error: Any) -> MercadoPagoError:
     """The factory the extension calls for every mercadopago::Error."""
     from ._client import Headers  # late: avoid an import cycle
@@ -156,7 +142,7 @@ def _from_native(error: Any) -> MercadoPagoError:
     body = headers = None
     if error.body is not None:
         body = _parse_json(error.body)
-        headers = Headers(_SnapshotHeaders(error))
+        headers = Headers(error)  # the error keeps the answer: every header can be read
     return cls(error.message, status=error.status_name, status_code=error.status,
                http_status=http_status, error=error.api_error, causes=causes,
                request_id=error.request_id, idempotency_key=error.idempotency_key,

@@ -1,10 +1,9 @@
 """The embedded Mercado Pago emulator (libmercadopago-sandbox), for tests."""
 from __future__ import annotations
 
-import itertools
 import os
 import tempfile
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Optional
 
 from . import _native
 
@@ -59,11 +58,9 @@ class Sandbox:
     def arm_faults(self, method: str, path: str, faults: List[str]) -> None:
         """Makes the next requests to (method, path prefix) meet these faults, in
         order: "ok", "stall", "reset_before", "reset_after", "truncate",
-        "delay:<ms>", "429:<retry-after s>", or an HTTP status "400".."599"."""
-        for fault, run in itertools.groupby(faults):
-            kind, values = _fault(fault)
-            self._native.arm_fault(_native.SANDBOX_FAULT_KINDS[kind], method, path,
-                                   count=len(list(run)), **values)
+        "delay:<ms>", "429:<retry-after s>", or an HTTP status "400".."599"
+        (read by the sandbox's own parser)."""
+        self._native.arm_faults(method, path, [str(f) for f in faults])
 
     def clear_faults(self) -> None:
         self._native.clear_faults()
@@ -87,17 +84,3 @@ class Sandbox:
     def __repr__(self) -> str:
         return f"<Sandbox {self.url} {'running' if self.running else 'stopped'}>"
 
-
-def _fault(text: str) -> Tuple[str, dict]:
-    """ "delay:20" -> ("delay", {"delay_ms": 20}); "429:1" -> ("status", ...)."""
-    name, _, arg = str(text).partition(":")
-    if name.isdigit():
-        values = {"status": int(name)}
-        if arg:
-            values["retry_after"] = int(arg)
-        return "status", values
-    if name == "delay":
-        return "delay", {"delay_ms": int(arg)}
-    if name not in _native.SANDBOX_FAULT_KINDS or arg:
-        raise ValueError(f"unknown sandbox fault {text!r}")
-    return name, {}

@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 
 namespace py = pybind11;
@@ -114,7 +115,13 @@ PYBIND11_MODULE(_native, m) {
         .def_property_readonly("idempotency_key", &mp::Error::idempotency_key)
         .def_property_readonly("attempts", &mp::Error::attempts)
         .def_property_readonly("retryable", &mp::Error::retryable)
-        .def_property_readonly("body", &mp::Error::body);
+        .def_property_readonly("body", &mp::Error::body)
+        .def("header",
+             [](const mp::Error &e, const std::string &name) -> std::optional<std::string> {
+                 const char *v = e.header(name.c_str());
+                 if (v == nullptr) return std::nullopt;
+                 return std::string(v);
+             });
     m.def(
         "_set_error_factory", [](py::object f) { error_factory() = std::move(f); },
         "factory(Error) -> BaseException, for every mercadopago::Error thrown");

@@ -157,3 +157,21 @@ def test_signature_error():
     with pytest.raises(mp.SignatureError) as ei:
         mp.webhooks.verify("ts=1,v1=00", "req", "123", "secret", tolerance=-1)
     assert ei.value.reason == "mismatch"
+
+
+def test_an_api_errors_headers_are_all_readable(mp_sandbox):
+    """The exception keeps the answer: any of its headers, not only the request id."""
+    with mp_sandbox.client(max_retries=0) as c:
+        mp_sandbox.arm_faults("GET", "/v1/payments/", ["429:7"])
+        with pytest.raises(mp.RateLimitError) as ei:
+            c.payments.get(1)
+    e = ei.value
+    assert e.headers["Retry-After"] == "7"
+    assert e.headers.get("content-type", "").startswith("application/json")
+    assert e.headers["X-Request-Id"] == e.request_id
+    assert e.headers.get("X-No-Such-Header") is None
+
+
+def test_a_bad_fault_text_is_refused_by_the_sandbox(mp_sandbox):
+    with pytest.raises(ValueError, match="not a fault"):
+        mp_sandbox.arm_faults("GET", "/v1/payment_methods", ["teapot"])
