@@ -15,6 +15,7 @@
 
 %{
 #include <mercadopago.hpp>
+#include <mp_sandbox.hpp>
 
 #include <cstring>
 #include <new>
@@ -31,6 +32,8 @@
         $action
     } catch (const mercadopago::Error &e) {
         MPSWIG_THROW(e);
+    } catch (const mercadopago::SandboxError &e) {
+        MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT, std::string("sandbox: ") + e.what()));
     } catch (const std::bad_alloc &) {
         MPSWIG_THROW(mercadopago::Error(MP_ERR_NO_MEMORY, "out of memory"));
     } catch (const std::exception &e) {

@@ -35,10 +35,23 @@ final class Sandbox
     {
         Internal\Native::requireLoaded();
         $options += ['tls' => true];
+        $unknown = array_diff(array_keys($options), ['tls', 'host', 'port', 'webhook_secret']);
+        if ($unknown !== []) {
+            throw MercadoPagoException::invalidArgument('unknown sandbox option ' . implode(', ', $unknown));
+        }
         try {
-            $this->native = new \MercadoPagoNativeSandbox(json_encode($options, JSON_THROW_ON_ERROR));
-        } catch (\JsonException $e) {
-            throw MercadoPagoException::invalidArgument('sandbox options: ' . $e->getMessage(), $e);
+            $native = new \MercadoPagoNativeSandboxOptions();
+            $native->set_tls((bool) $options['tls']);
+            if (isset($options['host'])) {
+                $native->set_host((string) $options['host']);
+            }
+            if (isset($options['port'])) {
+                $native->set_port((int) $options['port']);
+            }
+            if (isset($options['webhook_secret'])) {
+                $native->set_webhook_secret((string) $options['webhook_secret']);
+            }
+            $this->native = new \MercadoPagoNativeSandbox($native);
         } catch (\Exception $e) {
             throw MercadoPagoException::fromNative($e);
         }
@@ -112,25 +125,11 @@ final class Sandbox
     {
         $sandbox = $this->running();
         foreach ($faults as $spec) {
-            [$kind, $arg] = explode(':', (string) $spec, 2) + [1 => null];
-            $status = ctype_digit($kind) ? (int) $kind : null;
-            $constant = 'MP_SANDBOX_FAULT_' . strtoupper($status !== null ? 'status' : $kind);
-            $takesArg = $status !== null || $kind === 'delay';
-            if ($kind === 'status' || !defined($constant) || ($arg !== null && !($takesArg && ctype_digit($arg)))) {
-                throw MercadoPagoException::invalidArgument("sandbox fault '$spec' is not one of "
-                    . '"ok", "stall", "reset_before", "reset_after", "truncate", "delay:<ms>", "<status>[:<retry-after>]"');
-            }
             try {
-                $fault = new \MercadoPagoNativeSandboxFault(constant($constant));
+                $fault = new \MercadoPagoNativeSandboxFault((string) $spec); // the sandbox's parser
                 $fault->set_method($method ?? '');
                 $fault->set_path($path ?? '');
-                if ($status !== null) {
-                    $fault->set_status($status);
-                    $fault->set_retry_after($arg === null ? -1 : (int) $arg);
-                } elseif ($arg !== null) {
-                    $fault->set_delay_ms((int) $arg);
-                }
-                $sandbox->arm_fault($fault);
+                $sandbox->arm($fault);
             } catch (\Exception $e) {
                 throw MercadoPagoException::fromNative($e);
             }

@@ -1,19 +1,15 @@
 package dev.libmercadopago;
 
 import dev.libmercadopago.internal.SandboxFault;
-import dev.libmercadopago.internal.mp_sandbox_fault_kind;
+import dev.libmercadopago.internal.SandboxOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -34,13 +30,24 @@ public final class Sandbox implements AutoCloseable {
     private final int port;
     private final String caPem;
 
-    private Sandbox(Map<String, Object> options) {
+    private Sandbox(boolean tls, String webhookSecret) {
         NativeLoader.load();
-        String json = new String(Json.write(options), StandardCharsets.UTF_8);
-        this.sandbox = Calls.run(() -> new dev.libmercadopago.internal.Sandbox(json));
+        SandboxOptions options = Calls.run(() -> new SandboxOptions());
+        try {
+            this.sandbox = Calls.run(() -> {
+                options.set_tls(tls);
+                if (webhookSecret != null) {
+                    options.set_webhook_secret(webhookSecret);
+                }
+                return new dev.libmercadopago.internal.Sandbox(options);
+            });
+        } finally {
+            options.delete();
+        }
         this.url = sandbox.url();
         this.port = sandbox.port();
-        this.caPem = sandbox.ca_pem();
+        String pem = sandbox.ca_pem();
+        this.caPem = pem.isEmpty() ? null : pem;
     }
 
     /** An HTTPS sandbox on a free port. */
@@ -50,12 +57,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** tls false serves plain HTTP; webhookSecret (may be null) signs webhook deliveries. */
     public static Sandbox start(boolean tls, String webhookSecret) {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("tls", tls);
-        if (webhookSecret != null) {
-            options.put("webhook_secret", webhookSecret);
-        }
-        return new Sandbox(options);
+        return new Sandbox(tls, webhookSecret);
     }
 
     /** e.g. https://127.0.0.1:40123 */
@@ -99,7 +101,8 @@ public final class Sandbox implements AutoCloseable {
             throw new InvalidArgumentException("sandbox faults: at least one fault is needed");
         }
         for (String spec : faults) {
-            SandboxFault f = fault(spec);
+            // The sandbox's own parser reads the text.
+            SandboxFault f = Calls.run(() -> new SandboxFault(String.valueOf(spec)));
             try {
                 Calls.run(() -> {
                     if (method != null) {
@@ -108,50 +111,11 @@ public final class Sandbox implements AutoCloseable {
                     if (path != null) {
                         f.set_path(path);
                     }
-                    sandbox.arm_fault(f);
+                    sandbox.arm(f);
                 });
             } finally {
                 f.delete();
             }
-        }
-    }
-
-    private static final Pattern FAULT =
-            Pattern.compile("([0-9]{3})(?::([0-9]{1,9}))?|delay:([0-9]{1,9})|([a-z_]+)");
-
-    /** A fault from its text: "&lt;status&gt;[:&lt;s&gt;]", "delay:&lt;ms&gt;", or a kind of mp_sandbox_fault_kind by name. */
-    private static SandboxFault fault(String spec) {
-        Matcher m = FAULT.matcher(String.valueOf(spec));
-        String kind = !m.matches() ? "" : m.group(1) != null ? "status" : m.group(3) != null ? "delay" : m.group(4);
-        int value;
-        try {
-            if (kind.isEmpty() || m.group(4) != null && (kind.equals("status") || kind.equals("delay"))) {
-                throw new NoSuchFieldException(kind);
-            }
-            value = ((mp_sandbox_fault_kind) mp_sandbox_fault_kind.class
-                    .getField("MP_SANDBOX_FAULT_" + kind.toUpperCase(Locale.ROOT)).get(null)).swigValue();
-        } catch (ReflectiveOperationException e) {
-            throw new InvalidArgumentException("sandbox fault \"" + spec + "\": use \"ok\", a status from"
-                    + " \"400\" to \"599\", \"<status>:<seconds>\", \"delay:<ms>\", \"stall\","
-                    + " \"reset_before\", \"reset_after\" or \"truncate\"");
-        }
-        SandboxFault f = Calls.run(() -> new SandboxFault(value));
-        try {
-            Calls.run(() -> {
-                if (m.group(1) != null) {
-                    f.set_status(Integer.parseInt(m.group(1)));
-                }
-                if (m.group(2) != null) {
-                    f.set_retry_after(Integer.parseInt(m.group(2)));
-                }
-                if (m.group(3) != null) {
-                    f.set_delay_ms(Integer.parseInt(m.group(3)));
-                }
-            });
-            return f;
-        } catch (RuntimeException e) {
-            f.delete();
-            throw e;
         }
     }
 
