@@ -8,7 +8,7 @@
 
 get: GET /v1/payments/{id} through
   native    mercadopago_native  client.payments.get(id)
-  native-call  the extension alone: _native.Client.call(...) + json.loads(response.body())
+  native-call  the extension alone: _native.Request + _native.Client.call + json.loads(body)
   pycurl    one pycurl.Curl handle reused (URL and headers set once), json.loads(body)
   pycurl+   the same with the timeout, stall detection and user agent libmercadopago sets
   requests  one requests.Session, .json()
@@ -86,15 +86,18 @@ def make_native(url: str, ca: str | None, pid: int):
 
 
 def make_native_call(url: str, ca: str | None, pid: int):
-    """The extension alone: _native.Client.call + json.loads(body), none of the Python
-    layer (argument binding, options, the Result wrapper)."""
+    """The extension alone: a _native.Request, _native.Client.call and json.loads(body),
+    none of the Python layer (argument binding, options, the Result wrapper)."""
     import mercadopago_native as mp
+    from mercadopago_native import _native
 
     client = mp.Client(TOKEN, base_url=url, ca_file=ca)
-    call, loads, path = client._native.call, json.loads, [("id", str(pid))]
+    call, loads, Request, spid = client._native.call, json.loads, _native.Request, str(pid)
 
     def one():
-        r = loads(call("payments.get", path, [], None).body())
+        req = Request()
+        req.set_path_param("id", spid)
+        r = loads(call("payments.get", req).body())
         assert r["id"] == pid
     return one, client.close
 
@@ -390,14 +393,14 @@ def cmd_convert(a) -> None:
     one = len(json.dumps(client.payments.get(pid), separators=(",", ":")))
     want = max(1, min(1000, a.size // one + 1))
     # earlier runs against the same sandbox may have created some already
-    first = client._native.call("payments.search", [], [("limit", "1")], None)
+    first = client._native.call("payments.search", _native_request(query=[("limit", "1")]))
     have = json.loads(first.body())["paging"]["total"]
     for _ in range(max(0, want - have)):
         token_body = client.card_tokens.create(CARD)
         client.payments.create({"transaction_amount": 100, "token": token_body["id"],
                                 "installments": 1, "payment_method_id": "visa",
                                 "payer": {"email": "a@b.com"}})
-    resp = client._native.call("payments.search", [], [("limit", str(want))], None)
+    resp = client._native.call("payments.search", _native_request(query=[("limit", str(want))]))
     body = resp.body()
     n_items = len(json.loads(body)["results"])
     print(f"== a payments.search page of {len(body)} bytes ({n_items} payments) to Python "
@@ -411,10 +414,10 @@ def cmd_convert(a) -> None:
     # End to end, with the HTTP request, for scale: fetch only, fetch + conversion via
     # the public pager (pages(): one Result; the item iterator: one json.loads per item).
     call = client._native.call
-    q = [("limit", str(want))]
+    q = _native_request(query=[("limit", str(want))])
     search = client.payments.search
     rows += [
-        ("fetch only (native call)", lambda: call("payments.search", [], q, None)),
+        ("fetch only (native call)", lambda: call("payments.search", q)),
         ("search().pages(), 1st page", lambda: next(search(page_size=want).pages())),
         ("search() items of 1st page",
          lambda: list(zip(range(n_items), search(page_size=want)))),
@@ -442,6 +445,18 @@ def cmd_convert(a) -> None:
     client.close()
 
 
+def _native_request(path=(), query=()):
+    """A _native.Request with these path and query parameters."""
+    from mercadopago_native import _native
+
+    req = _native.Request()
+    for name, value in path:
+        req.set_path_param(name, value)
+    for name, value in query:
+        req.add_query(name, value)
+    return req
+
+
 # --------------------------------------------------------------------------- breakdown
 def cmd_breakdown(a) -> None:
     """What the binding's Python layer costs per payments.get, piece by piece."""
@@ -451,11 +466,11 @@ def cmd_breakdown(a) -> None:
     pid = create_payment(a.url, a.ca)
     client = mp.Client(TOKEN, base_url=a.url, ca_file=a.ca)
     op = _client.OPERATIONS["payments.get"]
-    path = [("id", str(pid))]
+    path = _native_request(path=[("id", str(pid))])
     call = client._native.call
-    resp = call("payments.get", path, [], None)
+    resp = call("payments.get", path)
     body = resp.body()
-    opts = _client._split_options({})
+    bound = op.bind((pid,), {})
     loads, Result = json.loads, _client.Result
     pieces = [
         ("_split_options(kwargs)", lambda: _client._split_options({}), a.n * 10),
@@ -465,9 +480,8 @@ def cmd_breakdown(a) -> None:
         ("Result(dict) copy", lambda d=loads(body): Result(d), a.n * 10),
         ("Result._attach(response)", lambda: Result()._attach(resp), a.n * 10),
         ("_result(response) in all", lambda: _client._result(resp), a.n * 10),
-        ("_native.call, no options", lambda: call("payments.get", path, [], None), a.n),
-        ("_native.call(**options)", lambda: call("payments.get", path, [], None, **opts),
-         a.n),
+        ("_request(bound, options)", lambda: _client._request(bound, {}), a.n * 10),
+        ("_native.call(op, request)", lambda: call("payments.get", path), a.n),
         ("client.payments.get(id)", lambda: client.payments.get(pid), a.n),
     ]
     res: dict = {label: [] for label, _, _ in pieces}

@@ -3,6 +3,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import subprocess
 import time
 
@@ -85,12 +86,15 @@ def test_oauth_url(mp_client):
 def test_packaging_libraries_beside_the_extension():
     pkg = os.path.dirname(mp.__file__)
     files = os.listdir(pkg)
-    assert "libmercadopago.so.0" in files and "libmercadopago-sandbox.so.0" in files
     ext = mp._native.__file__
     assert os.path.dirname(ext) == pkg
     out = subprocess.run(["readelf", "-d", ext], capture_output=True, text=True).stdout
     assert "$ORIGIN" in out
-    assert "libmercadopago.so.0" in out
+    # Every library of ours the extension needs (by SONAME) is shipped beside it.
+    needed = re.findall(r"NEEDED.*\[(libmercadopago[^\]]*)\]", out)
+    assert sorted(needed) == sorted(n for n in files if n.startswith("libmercadopago"))
+    assert any(n.startswith("libmercadopago.so.") for n in needed)
+    assert any(n.startswith("libmercadopago-sandbox.so.") for n in needed)
     assert mp.library_version == mp._native.HEADER_VERSION
     assert os.path.exists(os.path.join(pkg, "py.typed"))
 
