@@ -246,3 +246,22 @@ write("fuzz_request", "regress-request-huge-path-param",
       request("payments.get", "", "https://x", "%" * HUGE))
 write("fuzz_request", "regress-request-huge-header",
       request("payments.get", "", "https://x", "1", headers="X-Big: " + "v" * HUGE))
+
+
+# --- fuzz_option ------------------------------------------------------------
+# The option's name, a newline, its value text.
+for name, (option, value) in {
+    "timeout": ("timeout", "2.5"),
+    "retry-delays": ("retry_delays", "0.5, 5, 30"),
+    "retry-delays-short": ("retry_delays", "1,2"),
+    "headers": ("headers", "X-Meli-Session-Id: abc"),
+    "int-overflow": ("max_retries", "99999999999999999999"),
+    "seconds-huge": ("timeout", "1e308"),
+    "seconds-nan": ("timeout", "nan"),
+    "bool": ("proxy_from_environment", "true"),
+    "unknown": ("nope", "APP_USR-FAKE-1234567890"),
+    "page-size-negative": ("page_size", "-5"),
+    "token-with-space": ("access_token", "TEST bad 1234567890"),
+    "value-of-message-words": ("timeout", "nds from 0 t"),
+}.items():
+    write("fuzz_option", name, option + "\n" + value)
