@@ -25,21 +25,25 @@ mp_status mp_batch_new(mp_batch **out) {
     });
 }
 
-void mp_batch_free(mp_batch *batch) { delete batch; }
+void mp_batch_free(mp_batch *batch) {
+    delete batch;
+}
 
 mp_status mp_batch_add(mp_batch *batch, const char *operation, const mp_request *request,
                        size_t *index) {
     return guard([&] {
         MP_CHECK_ARG(batch != nullptr && operation != nullptr);
         const mp::Operation &op = find_operation_or_throw(operation);
-        batch->items.push_back({&op, request ? request->options : mp::CallOptions{}, MP_OK, false,
-                                {}, nullptr});
+        batch->items.push_back(
+            {&op, request ? request->options : mp::CallOptions{}, MP_OK, false, {}, nullptr});
         if (index) *index = batch->items.size() - 1;
         return MP_OK;
     });
 }
 
-size_t mp_batch_size(const mp_batch *batch) { return batch ? batch->items.size() : 0; }
+size_t mp_batch_size(const mp_batch *batch) {
+    return batch ? batch->items.size() : 0;
+}
 
 mp_status mp_client_run_batch(mp_client *client, mp_batch *batch, long max_in_flight) {
     return guard([&] {
@@ -61,7 +65,8 @@ mp_status mp_client_run_batch(mp_client *client, mp_batch *batch, long max_in_fl
                 item.status = status_for(e.detail().kind);
             }
         }
-        std::vector<mp::Client::Result> results = client->client->execute_many(calls, max_in_flight);
+        std::vector<mp::Client::Result> results =
+            client->client->execute_many(calls, max_in_flight);
         for (size_t k = 0; k < sent.size(); ++k) {
             auto &item = batch->items[sent[k]];
             mp::Client::Result &r = results[k];
@@ -85,7 +90,8 @@ mp_status mp_client_run_batch(mp_client *client, mp_batch *batch, long max_in_fl
 
 mp_status mp_batch_status(const mp_batch *batch, size_t index) {
     if (!batch || index >= batch->items.size())
-        return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: no such batch index");
+        return set_last_error(mp::ErrorKind::InvalidArgument,
+                              "invalid argument: no such batch index");
     return batch->items[index].status;
 }
 

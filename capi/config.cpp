@@ -38,7 +38,9 @@ mp_status mp_config_new(mp_config **out) {
     });
 }
 
-void mp_config_free(mp_config *config) { delete config; }
+void mp_config_free(mp_config *config) {
+    delete config;
+}
 
 mp_status mp_config_set_access_token(mp_config *config, const char *token) {
     return guard([&] {
@@ -125,7 +127,8 @@ mp_status mp_config_set_proxy_from_environment(mp_config *config, int on) {
     });
 }
 
-mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata, mp_log_level max_level) {
+mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata,
+                            mp_log_level max_level) {
     return guard([&] {
         MP_CHECK_ARG(config != nullptr);
         // Read as an int: a C caller may pass any value, and loading an enum

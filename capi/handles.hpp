@@ -60,11 +60,11 @@ template <typename F> mp_status guard(F &&body) noexcept {
 }
 
 // The check every entry point makes of its pointer arguments.
-#define MP_CHECK_ARG(cond)                                                                       \
-    do {                                                                                         \
-        if (!(cond))                                                                             \
-            return ::mp::capi::set_last_error(::mp::ErrorKind::InvalidArgument,                  \
-                                              "invalid argument: " #cond " does not hold");      \
+#define MP_CHECK_ARG(cond)                                                                         \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            return ::mp::capi::set_last_error(::mp::ErrorKind::InvalidArgument,                    \
+                                              "invalid argument: " #cond " does not hold");        \
     } while (0)
 
 } // namespace mp::capi

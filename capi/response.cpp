@@ -20,7 +20,9 @@ template <typename F> mp_status read_at(mp_response *r, const char *pointer, F &
 
 extern "C" {
 
-void mp_response_free(mp_response *response) { delete response; }
+void mp_response_free(mp_response *response) {
+    delete response;
+}
 
 int mp_response_http_status(const mp_response *r) {
     return r ? static_cast<int>(r->response.http.status) : 0;
@@ -39,7 +41,9 @@ const char *mp_response_idempotency_key(const mp_response *r) {
     return r ? r->response.idempotency_key.c_str() : "";
 }
 
-int mp_response_attempts(const mp_response *r) { return r ? r->response.attempts : 0; }
+int mp_response_attempts(const mp_response *r) {
+    return r ? r->response.attempts : 0;
+}
 
 const char *mp_response_body(const mp_response *r, size_t *len) {
     if (len) *len = r ? r->response.http.body.size() : 0;
@@ -51,8 +55,9 @@ const mp_error *mp_response_error(const mp_response *r) {
 }
 
 mp_status mp_response_get_string(mp_response *r, const char *pointer, const char **out,
-                                  size_t *len) {
-    if (!out) return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
+                                 size_t *len) {
+    if (!out)
+        return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
     return read_at(r, pointer, [&](simdjson::dom::element e) {
         std::string_view s;
         if (e.get_string().get(s)) return false;
@@ -63,13 +68,15 @@ mp_status mp_response_get_string(mp_response *r, const char *pointer, const char
 }
 
 mp_status mp_response_get_int64(mp_response *r, const char *pointer, int64_t *out) {
-    if (!out) return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
+    if (!out)
+        return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
     return read_at(r, pointer, [&](simdjson::dom::element e) {
         int64_t n;
         if (e.get_int64().get(n)) {
             // 12.0 is an integer too; 12.5 and 1e300 are not int64 values.
             double d;
-            if (e.get_double().get(d) || !(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+            if (e.get_double().get(d) ||
+                !(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
                 return false;
             n = static_cast<int64_t>(d);
             if (static_cast<double>(n) != d) return false;
@@ -80,12 +87,14 @@ mp_status mp_response_get_int64(mp_response *r, const char *pointer, int64_t *ou
 }
 
 mp_status mp_response_get_double(mp_response *r, const char *pointer, double *out) {
-    if (!out) return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
+    if (!out)
+        return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
     return read_at(r, pointer, [&](simdjson::dom::element e) { return !e.get_double().get(*out); });
 }
 
 mp_status mp_response_get_bool(mp_response *r, const char *pointer, int *out) {
-    if (!out) return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
+    if (!out)
+        return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
     return read_at(r, pointer, [&](simdjson::dom::element e) {
         bool b;
         if (e.get_bool().get(b)) return false;
@@ -95,7 +104,8 @@ mp_status mp_response_get_bool(mp_response *r, const char *pointer, int *out) {
 }
 
 mp_status mp_response_get_length(mp_response *r, const char *pointer, size_t *out) {
-    if (!out) return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
+    if (!out)
+        return set_last_error(mp::ErrorKind::InvalidArgument, "invalid argument: out is NULL");
     return read_at(r, pointer, [&](simdjson::dom::element e) {
         simdjson::dom::array a;
         if (!e.get_array().get(a)) {

@@ -31,9 +31,10 @@ mp_status mp_webhook_verify(const char *x_signature, const char *x_request_id, c
             keys.emplace_back(secrets[i]);
         }
         long tolerance = tolerance_s == 0 ? mp::kDefaultWebhookTolerance : tolerance_s;
-        mp::WebhookResult r = mp::verify_webhook(
-            x_signature ? x_signature : "", x_request_id ? x_request_id : "", data_id ? data_id : "",
-            keys, tolerance, now != 0 ? now : static_cast<int64_t>(std::time(nullptr)));
+        mp::WebhookResult r =
+            mp::verify_webhook(x_signature ? x_signature : "", x_request_id ? x_request_id : "",
+                               data_id ? data_id : "", keys, tolerance,
+                               now != 0 ? now : static_cast<int64_t>(std::time(nullptr)));
         *result = static_cast<mp_webhook_result>(r);
         if (r == mp::WebhookResult::Ok) return MP_OK;
         mp::ErrorDetail d;

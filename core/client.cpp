@@ -24,7 +24,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr size_t kMaxPathParams = 16;   // no operation has more than 3
+constexpr size_t kMaxPathParams = 16; // no operation has more than 3
 constexpr size_t kMaxExtraHeaders = 64;
 constexpr size_t kMaxHeaderBytes = 8192;
 constexpr size_t kMaxUrlBytes = 16384;
@@ -48,7 +48,8 @@ void check_header(std::string_view name, std::string_view value) {
     for (char c : name) {
         auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u >= 0x7F || c == ':')
-            throw Error(ErrorKind::InvalidArgument, "invalid header name '" + std::string(name) + "'");
+            throw Error(ErrorKind::InvalidArgument,
+                        "invalid header name '" + std::string(name) + "'");
     }
     for (char c : value)
         if (c == '\r' || c == '\n' || c == '\0')
@@ -59,9 +60,10 @@ void check_header(std::string_view name, std::string_view value) {
     for (std::string_view reserved : {"Authorization", "Content-Type", "Content-Length", "Host",
                                       "Transfer-Encoding", "Connection"})
         if (iequals(name, reserved))
-            throw Error(ErrorKind::InvalidArgument,
-                        "header '" + std::string(name) + "' is set by the client" +
-                            (iequals(name, "Authorization") ? "; use the access token option" : ""));
+            throw Error(
+                ErrorKind::InvalidArgument,
+                "header '" + std::string(name) + "' is set by the client" +
+                    (iequals(name, "Authorization") ? "; use the access token option" : ""));
 }
 
 // The caller's members, then the preset's ("capture":true): the preset wins,
@@ -97,7 +99,8 @@ std::string merge_preset(const std::string &body, std::string_view preset) {
 std::string body_for_log(std::string_view body, Secrets secrets) {
     std::string shown =
         printable(redact_json(body.substr(0, kMaxLoggedBody + 256), secrets), kMaxLoggedBody, true);
-    if (body.size() > kMaxLoggedBody) shown += " (" + std::to_string(body.size()) + " bytes in all)";
+    if (body.size() > kMaxLoggedBody)
+        shown += " (" + std::to_string(body.size()) + " bytes in all)";
     return shown;
 }
 
@@ -144,7 +147,8 @@ Client::Client(Config config) : config_(std::move(config)) {
     check_header("X-Integrator-Id", config_.integrator_id);
     check_header("X-Corporation-Id", config_.corporation_id);
     check_header("User-Agent", config_.user_agent_suffix);
-    if (!config_.access_token.empty()) auth_header_ = "Authorization: Bearer " + config_.access_token;
+    if (!config_.access_token.empty())
+        auth_header_ = "Authorization: Bearer " + config_.access_token;
     transport_ = std::make_unique<Transport>(config_);
 }
 
@@ -154,7 +158,8 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     pc.token = o.access_token.empty() ? config_.access_token : o.access_token;
     check_access_token(pc.token);
     if (o.timeout_ms != 0) check_timeout("the timeout", o.timeout_ms);
-    if (o.max_retries > 10) throw Error(ErrorKind::InvalidArgument, "max retries must be at most 10");
+    if (o.max_retries > 10)
+        throw Error(ErrorKind::InvalidArgument, "max retries must be at most 10");
     if (o.path_params.size() > kMaxPathParams)
         throw Error(ErrorKind::InvalidArgument, "a call takes at most 16 path parameters");
     if (o.headers.size() > kMaxExtraHeaders)
@@ -167,13 +172,15 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     req.url = config_.base_url + expand_path(op.path, o.path_params) + build_query(o.query);
     // Servers refuse much shorter URLs than libcurl's own limit (8 MB).
     if (req.url.size() > kMaxUrlBytes)
-        throw Error(ErrorKind::InvalidArgument, "the request URL is " + std::to_string(req.url.size()) +
+        throw Error(ErrorKind::InvalidArgument, "the request URL is " +
+                                                    std::to_string(req.url.size()) +
                                                     " bytes long, more than 16384");
 
     // Bodies are checked before anything is sent: bad JSON never leaves the process.
     if (o.has_body) {
         if (!op.has_body)
-            throw Error(ErrorKind::InvalidArgument, std::string(op.name) + " takes no request body");
+            throw Error(ErrorKind::InvalidArgument,
+                        std::string(op.name) + " takes no request body");
         if (validate_json(o.body) != JsonType::Object)
             throw Error(ErrorKind::Json, "the request body must be a JSON object");
         req.body = o.body;
@@ -182,7 +189,8 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
     req.has_body = !req.body.empty();
 
     req.headers.reserve(8 + o.headers.size());
-    req.headers.push_back(o.access_token.empty() ? auth_header_ : "Authorization: Bearer " + pc.token);
+    req.headers.push_back(o.access_token.empty() ? auth_header_
+                                                 : "Authorization: Bearer " + pc.token);
     req.headers.emplace_back("Accept: application/json");
     if (req.has_body) {
         req.headers.emplace_back("Content-Type: application/json; charset=UTF-8");
@@ -207,7 +215,8 @@ PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
         key.clear(); // reads are naturally idempotent and never carry a key
     }
     pc.idempotency_key = key;
-    if (!config_.platform_id.empty()) req.headers.push_back("X-Platform-Id: " + config_.platform_id);
+    if (!config_.platform_id.empty())
+        req.headers.push_back("X-Platform-Id: " + config_.platform_id);
     if (!config_.integrator_id.empty())
         req.headers.push_back("X-Integrator-Id: " + config_.integrator_id);
     if (!config_.corporation_id.empty())
@@ -221,7 +230,8 @@ std::vector<std::string_view> Client::secrets_of(PreparedCall &pc) const {
         pc.sent_secrets_read = true;
     }
     std::vector<std::string_view> s = {pc.token, config_.access_token};
-    for (const std::string &v : pc.sent_secrets) s.push_back(v);
+    for (const std::string &v : pc.sent_secrets)
+        s.push_back(v);
     return s;
 }
 
@@ -344,7 +354,8 @@ std::vector<Client::Result> Client::execute_many(std::vector<PreparedCall> &call
     for (const PreparedCall &pc : calls)
         deadlines.push_back(Clock::now() + std::chrono::milliseconds(pc.timeout_ms));
     std::vector<size_t> pending(calls.size());
-    for (size_t i = 0; i < calls.size(); ++i) pending[i] = i;
+    for (size_t i = 0; i < calls.size(); ++i)
+        pending[i] = i;
 
     // Rounds: everything pending goes out at once; what should be retried
     // waits for the longest backoff among them and goes out again.
@@ -355,7 +366,8 @@ std::vector<Client::Result> Client::execute_many(std::vector<PreparedCall> &call
             requests.push_back(&calls[i].http);
         }
         const auto sent = Clock::now();
-        std::vector<Transport::Outcome> outcomes = transport_->perform_many(requests, max_in_flight);
+        std::vector<Transport::Outcome> outcomes =
+            transport_->perform_many(requests, max_in_flight);
         long took = ms_between(sent, Clock::now());
         std::vector<size_t> again;
         long delay = 0;

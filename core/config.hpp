@@ -23,9 +23,9 @@ struct Config {
     long stall_timeout_ms = 20000;
     RetryPolicy retry;
     Logger logger;
-    std::string ca_file;     // PEM file of trusted CAs; empty: the system's
-    std::string ca_pem;      // in-memory PEM of trusted CAs; wins over ca_file
-    std::string proxy;       // e.g. "http://proxy:3128"; empty: none
+    std::string ca_file;         // PEM file of trusted CAs; empty: the system's
+    std::string ca_pem;          // in-memory PEM of trusted CAs; wins over ca_file
+    std::string proxy;           // e.g. "http://proxy:3128"; empty: none
     bool proxy_from_env = false; // honour http(s)_proxy/no_proxy (https:// base URLs only)
     // The largest answer body held in memory; more ends the call (Protocol).
     size_t max_response_bytes = size_t{32} << 20;

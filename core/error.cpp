@@ -13,12 +13,17 @@ ErrorKind kind_for_http_status(int status) {
     if (status < 200 || (status >= 300 && status < 400) || status > 599) return ErrorKind::Protocol;
     switch (status) {
     case 401:
-    case 403: return ErrorKind::Auth;
-    case 404: return ErrorKind::NotFound;
+    case 403:
+        return ErrorKind::Auth;
+    case 404:
+        return ErrorKind::NotFound;
     case 409:
-    case 423: return ErrorKind::Conflict;
-    case 429: return ErrorKind::RateLimited;
-    default: return status >= 500 ? ErrorKind::Server : ErrorKind::Validation;
+    case 423:
+        return ErrorKind::Conflict;
+    case 429:
+        return ErrorKind::RateLimited;
+    default:
+        return status >= 500 ? ErrorKind::Server : ErrorKind::Validation;
     }
 }
 
@@ -27,9 +32,12 @@ bool kind_is_retryable(ErrorKind kind, int http_status) {
     case ErrorKind::Network:
     case ErrorKind::Timeout:
     case ErrorKind::RateLimited:
-    case ErrorKind::Server: return true;
-    case ErrorKind::Conflict: return http_status == 423; // a key still locked by its first use
-    default: return false;
+    case ErrorKind::Server:
+        return true;
+    case ErrorKind::Conflict:
+        return http_status == 423; // a key still locked by its first use
+    default:
+        return false;
     }
 }
 

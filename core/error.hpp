@@ -19,21 +19,21 @@ enum class ErrorKind {
     Validation, // 400, 422 and other 4xx
     Conflict,   // 409, 423 (idempotency and state conflicts)
     RateLimited,
-    Server,     // 5xx
+    Server, // 5xx
     Signature,
     NoMemory,
     Internal,
-    Protocol,   // an answer the API never gives: 3xx, a status outside 200-599, over the limits
+    Protocol, // an answer the API never gives: 3xx, a status outside 200-599, over the limits
 };
 
 struct ErrorDetail {
     ErrorKind kind = ErrorKind::Internal;
     std::string message;
-    int http_status = 0;          // 0 when no HTTP answer was received
-    std::string api_error;        // the envelope's "error", e.g. "bad_request"
+    int http_status = 0;   // 0 when no HTTP answer was received
+    std::string api_error; // the envelope's "error", e.g. "bad_request"
     std::string causes_json = "[]";
-    std::string request_id;       // X-Request-Id of the answer
-    std::string idempotency_key;  // the key the request carried, if a write
+    std::string request_id;      // X-Request-Id of the answer
+    std::string idempotency_key; // the key the request carried, if a write
     int attempts = 0;
     bool retryable = false;
 };

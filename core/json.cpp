@@ -25,12 +25,23 @@ JsonType validate_json(std::string_view text) {
     }
     JsonType type;
     switch (root.type()) {
-    case simdjson::dom::element_type::OBJECT: type = JsonType::Object; break;
-    case simdjson::dom::element_type::ARRAY: type = JsonType::Array; break;
-    case simdjson::dom::element_type::STRING: type = JsonType::String; break;
-    case simdjson::dom::element_type::BOOL: type = JsonType::Bool; break;
-    case simdjson::dom::element_type::NULL_VALUE: type = JsonType::Null; break;
-    default: type = JsonType::Number;
+    case simdjson::dom::element_type::OBJECT:
+        type = JsonType::Object;
+        break;
+    case simdjson::dom::element_type::ARRAY:
+        type = JsonType::Array;
+        break;
+    case simdjson::dom::element_type::STRING:
+        type = JsonType::String;
+        break;
+    case simdjson::dom::element_type::BOOL:
+        type = JsonType::Bool;
+        break;
+    case simdjson::dom::element_type::NULL_VALUE:
+        type = JsonType::Null;
+        break;
+    default:
+        type = JsonType::Number;
     }
     release_large_thread_parser();
     return type;

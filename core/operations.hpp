@@ -11,9 +11,9 @@ enum class Method { GET, POST, PUT, PATCH, DELETE };
 enum class Paging { NONE, ARRAY, RESULTS, ELEMENTS, DATA };
 
 struct Operation {
-    std::string_view name;   // "payments.create"
+    std::string_view name; // "payments.create"
     Method method;
-    std::string_view path;   // "/v1/payments/{id}"
+    std::string_view path; // "/v1/payments/{id}"
     bool has_body;
     Paging paging;
     std::string_view preset; // members always sent, e.g. "\"capture\":true"
@@ -28,6 +28,8 @@ std::string_view method_name(Method m);
 std::string_view paging_name(Paging p);
 
 // Writes carry an idempotency key; reads never do.
-inline bool is_write(Method m) { return m != Method::GET; }
+inline bool is_write(Method m) {
+    return m != Method::GET;
+}
 
 } // namespace mp

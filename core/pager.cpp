@@ -135,8 +135,9 @@ std::optional<Response> Pager::fetch(bool keep_items) {
     if (op_.paging == Paging::ARRAY || op_.paging == Paging::NONE) {
         done_ = true;
     } else {
-        offset_ = count > std::numeric_limits<long>::max() - offset_ ? std::numeric_limits<long>::max()
-                                                                     : offset_ + count;
+        offset_ = count > std::numeric_limits<long>::max() - offset_
+                      ? std::numeric_limits<long>::max()
+                      : offset_ + count;
         // Stop on an empty or short page, once the total is reached, or when
         // a page brings nothing new (a server that ignores offset).
         if (count == 0 || count < limit_ || (total_ >= 0 && offset_ >= total_) || fresh == 0)

@@ -10,10 +10,18 @@ namespace mp {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+    return is_digit(c) || is_alpha(c);
+}
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -41,11 +49,14 @@ std::string mask_token_shapes(std::string_view s) {
     out.reserve(s.size());
     size_t i = 0;
     while (i < s.size()) {
-        size_t prefix = s.compare(i, 8, "APP_USR-") == 0 ? 8 : s.compare(i, 5, "TEST-") == 0 ? 5 : 0;
+        size_t prefix = s.compare(i, 8, "APP_USR-") == 0 ? 8
+                        : s.compare(i, 5, "TEST-") == 0  ? 5
+                                                         : 0;
         bool boundary = i == 0 || !(is_alnum(s[i - 1]) || s[i - 1] == '_');
         if (prefix && boundary) {
             size_t j = i + prefix;
-            while (j < s.size() && (is_alnum(s[j]) || s[j] == '-' || s[j] == '_')) ++j;
+            while (j < s.size() && (is_alnum(s[j]) || s[j] == '-' || s[j] == '_'))
+                ++j;
             if (j - i - prefix >= 16) {
                 out += kRedacted;
                 i = j;
@@ -64,22 +75,38 @@ struct Word {
     bool any_value; // passwords and tokens: any value; the others hold digits
 };
 constexpr Word kWords[] = {
-    {"identification number", false}, {"identification_number", false},
-    {"expiration_month", false},      {"expiration_year", false},
-    {"expiration_date", false},       {"document_number", false},
-    {"document number", false},       {"security_code", false},
-    {"security code", false},         {"refresh_token", true},
-    {"client_secret", true},          {"securitycode", false},
-    {"access_token", true},           {"access token", true},
-    {"card_number", false},           {"card number", false},
-    {"cardnumber", false},            {"doc_number", false},
-    {"expiration", false},            {"identification", false},
-    {"document", false},              {"password", true},
-    {"expiry", false},                {"cvv2", false},
-    {"cnpj", false},                  {"cuit", false},
-    {"cuil", false},                  {"cvv", false},
-    {"cvc", false},                   {"cpf", false},
-    {"dni", false},                   {"rut", false},
+    {"identification number", false},
+    {"identification_number", false},
+    {"expiration_month", false},
+    {"expiration_year", false},
+    {"expiration_date", false},
+    {"document_number", false},
+    {"document number", false},
+    {"security_code", false},
+    {"security code", false},
+    {"refresh_token", true},
+    {"client_secret", true},
+    {"securitycode", false},
+    {"access_token", true},
+    {"access token", true},
+    {"card_number", false},
+    {"card number", false},
+    {"cardnumber", false},
+    {"doc_number", false},
+    {"expiration", false},
+    {"identification", false},
+    {"document", false},
+    {"password", true},
+    {"expiry", false},
+    {"cvv2", false},
+    {"cnpj", false},
+    {"cuit", false},
+    {"cuil", false},
+    {"cvv", false},
+    {"cvc", false},
+    {"cpf", false},
+    {"dni", false},
+    {"rut", false},
 };
 
 bool connector_char(char c) {
@@ -110,7 +137,8 @@ std::string mask_word_values(std::string_view s) {
         const size_t limit = j + 32;
         for (bool moved = true; moved && j < s.size() && j < limit;) {
             moved = false;
-            while (j < s.size() && j < limit && connector_char(s[j])) moved = true, ++j;
+            while (j < s.size() && j < limit && connector_char(s[j]))
+                moved = true, ++j;
             for (std::string_view link : {"is", "number", "no", "nro", "num", "was", "value", "of"})
                 if (istarts_with(s, j, link) &&
                     (j + link.size() == s.size() || !is_alnum(s[j + link.size()]))) {
@@ -121,10 +149,10 @@ std::string mask_word_values(std::string_view s) {
         }
         size_t v = j;
         bool digits = false;
-        while (v < s.size() && (is_alnum(s[v]) || s[v] == '.' || s[v] == '/' || s[v] == '-' ||
-                                (word->any_value && s[v] != ' ' && s[v] != '"' && s[v] != '\'' &&
-                                 s[v] != '\\' && s[v] != ',' && s[v] != ';' &&
-                                 static_cast<unsigned char>(s[v]) > 0x20))) {
+        while (v < s.size() &&
+               (is_alnum(s[v]) || s[v] == '.' || s[v] == '/' || s[v] == '-' ||
+                (word->any_value && s[v] != ' ' && s[v] != '"' && s[v] != '\'' && s[v] != '\\' &&
+                 s[v] != ',' && s[v] != ';' && static_cast<unsigned char>(s[v]) > 0x20))) {
             digits = digits || is_digit(s[v]);
             ++v;
         }
@@ -174,7 +202,8 @@ std::string mask_card_numbers(std::string_view text) {
         size_t j = i;
         for (;;) {
             size_t b = j;
-            while (j < text.size() && is_digit(text[j])) ++j;
+            while (j < text.size() && is_digit(text[j]))
+                ++j;
             groups.push_back({b, j});
             if (j + 1 < text.size() && (text[j] == ' ' || text[j] == '-') && is_digit(text[j + 1]))
                 ++j;
@@ -182,10 +211,10 @@ std::string mask_card_numbers(std::string_view text) {
                 break;
         }
         bool alone_before = i == 0 || !(is_alnum(text[i - 1]) || text[i - 1] == '_');
-        bool alone_after = j == text.size() ||
-                           !(is_alnum(text[j]) || text[j] == '_' ||
-                             ((text[j] == '-' || text[j] == '.') && j + 1 < text.size() &&
-                              is_alnum(text[j + 1])));
+        bool alone_after =
+            j == text.size() ||
+            !(is_alnum(text[j]) || text[j] == '_' ||
+              ((text[j] == '-' || text[j] == '.') && j + 1 < text.size() && is_alnum(text[j + 1])));
         size_t at = i; // copied up to here
         auto mask = [&](size_t begin, size_t end) {
             out.append(text.substr(at, begin - at));
@@ -239,7 +268,8 @@ bool valid_string_content(std::string_view s) {
         if (++i >= s.size()) return false;
         if (s[i] == 'u') {
             for (int k = 0; k < 4; ++k)
-                if (++i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+                if (++i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i])))
+                    return false;
         } else if (std::string_view("\"\\/bfnrt").find(s[i]) == std::string_view::npos) {
             return false;
         }
@@ -270,7 +300,9 @@ void append_utf8(std::string &out, uint32_t cp) {
 std::string json_unescape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    auto hex4 = [&](size_t at) { return static_cast<uint32_t>(std::stoul(std::string(s.substr(at, 4)), nullptr, 16)); };
+    auto hex4 = [&](size_t at) {
+        return static_cast<uint32_t>(std::stoul(std::string(s.substr(at, 4)), nullptr, 16));
+    };
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] != '\\') {
             out.push_back(s[i]);
@@ -278,7 +310,12 @@ std::string json_unescape(std::string_view s) {
         }
         char e = s[++i];
         if (e != 'u') {
-            out.push_back(e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
+            out.push_back(e == 'b'   ? '\b'
+                          : e == 'f' ? '\f'
+                          : e == 'n' ? '\n'
+                          : e == 'r' ? '\r'
+                          : e == 't' ? '\t'
+                                     : e);
             continue;
         }
         uint32_t cp = hex4(i + 1);
@@ -327,7 +364,8 @@ enum class Passes { All, NoWords };
 
 std::string redact_free(std::string_view text, Secrets secrets, Passes passes = Passes::All) {
     std::string s(text);
-    for (std::string_view secret : secrets) replace_secret(s, secret);
+    for (std::string_view secret : secrets)
+        replace_secret(s, secret);
     s = mask_token_shapes(s);
     if (passes == Passes::All) {
         // Quoted JSON: {"security_code":"123"} inside a message.
@@ -371,7 +409,8 @@ std::string redact_structure(std::string_view json, Secrets secrets, Mode mode) 
         switch (c) {
         case '"': {
             size_t j = i + 1;
-            while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
+            while (j < json.size() && json[j] != '"')
+                j += json[j] == '\\' ? 2 : 1;
             bool closed = j < json.size();
             j = std::min(j, json.size());
             std::string_view str = json.substr(i + 1, j - i - 1);
@@ -411,7 +450,7 @@ std::string redact_structure(std::string_view json, Secrets secrets, Mode mode) 
         case '{':
         case '[': {
             bool sensitive = value_is_sensitive();
-            std::string_view own = stack.empty()          ? std::string_view()
+            std::string_view own = stack.empty()         ? std::string_view()
                                    : stack.back().object ? stack.back().key
                                                          : stack.back().own_key;
             stack.push_back({c == '{', {}, own, sensitive});
@@ -436,12 +475,14 @@ std::string redact_structure(std::string_view json, Secrets secrets, Mode mode) 
         case ' ':
         case '\t':
         case '\r':
-        case '\n': out.push_back(c); break;
+        case '\n':
+            out.push_back(c);
+            break;
         default: {
             // A bare token: a number, a literal, or something that is not JSON.
             size_t j = i;
-            while (j < json.size() && std::string_view("{}[],:\" \t\r\n").find(json[j]) ==
-                                          std::string_view::npos)
+            while (j < json.size() &&
+                   std::string_view("{}[],:\" \t\r\n").find(json[j]) == std::string_view::npos)
                 ++j;
             std::string_view token = json.substr(i, j - i);
             bool number = std::all_of(token.begin(), token.end(), number_char);
@@ -471,11 +512,13 @@ void collect_values(simdjson::dom::element e, std::string_view key, std::string_
     simdjson::dom::object obj;
     simdjson::dom::array arr;
     if (!e.get_object().get(obj)) {
-        for (auto [k, v] : obj) collect_values(v, k, key, inside || sensitive_key(k, key), depth + 1, out);
+        for (auto [k, v] : obj)
+            collect_values(v, k, key, inside || sensitive_key(k, key), depth + 1, out);
         return;
     }
     if (!e.get_array().get(arr)) {
-        for (simdjson::dom::element v : arr) collect_values(v, key, parent, inside, depth + 1, out);
+        for (simdjson::dom::element v : arr)
+            collect_values(v, key, parent, inside, depth + 1, out);
         return;
     }
     if (!inside) return;

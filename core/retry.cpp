@@ -26,7 +26,8 @@ double random_fraction() {
 
 long backoff_ms(const RetryPolicy &p, int retry, std::optional<long> retry_after_ms) {
     long exp = p.base_delay_ms;
-    for (int i = 1; i < retry && exp < p.max_delay_ms; ++i) exp *= 2;
+    for (int i = 1; i < retry && exp < p.max_delay_ms; ++i)
+        exp *= 2;
     exp = std::min(exp, p.max_delay_ms);
     long delay = exp / 2 + static_cast<long>(random_fraction() * (exp - exp / 2));
     if (retry_after_ms) delay = std::max(delay, std::min(*retry_after_ms, p.max_retry_after_ms));
@@ -34,8 +35,10 @@ long backoff_ms(const RetryPolicy &p, int retry, std::optional<long> retry_after
 }
 
 std::optional<long> parse_retry_after_ms(std::string_view v) {
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    while (!v.empty() && v.front() == ' ')
+        v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ')
+        v.remove_suffix(1);
     long seconds = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), seconds);
     if (ec != std::errc() || ptr != v.data() + v.size() || seconds < 0) return std::nullopt;

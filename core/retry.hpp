@@ -10,9 +10,9 @@
 namespace mp {
 
 struct RetryPolicy {
-    int max_retries = 2;          // attempts = 1 + max_retries
-    long base_delay_ms = 500;     // the first backoff; doubled each retry
-    long max_delay_ms = 5000;     // cap of the computed backoff
+    int max_retries = 2;             // attempts = 1 + max_retries
+    long base_delay_ms = 500;        // the first backoff; doubled each retry
+    long max_delay_ms = 5000;        // cap of the computed backoff
     long max_retry_after_ms = 30000; // cap of a server's Retry-After
 };
 

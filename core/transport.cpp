@@ -22,7 +22,8 @@ const char *HttpResponse::header(std::string_view name) const {
         if (len > name.size() && line[name.size()] == ':' &&
             strncasecmp(line, name.data(), name.size()) == 0) {
             const char *v = line + name.size() + 1;
-            while (*v == ' ') ++v;
+            while (*v == ' ')
+                ++v;
             return v;
         }
         at += len + 1;
@@ -73,21 +74,24 @@ void Transport::before_fork() {
     registry_mutex().lock();
     for (Transport *t : registry()) {
         t->pool_mutex_.lock();
-        for (std::mutex &m : t->share_locks_) m.lock();
+        for (std::mutex &m : t->share_locks_)
+            m.lock();
     }
 }
 
 namespace {
 void unlock_after_fork(std::vector<Transport *> &transports, std::mutex &registry,
                        void (*unlock_transport)(Transport *)) {
-    for (Transport *t : transports) unlock_transport(t);
+    for (Transport *t : transports)
+        unlock_transport(t);
     registry.unlock();
 }
 } // namespace
 
 void Transport::after_fork_parent() {
     unlock_after_fork(registry(), registry_mutex(), [](Transport *t) {
-        for (std::mutex &m : t->share_locks_) m.unlock();
+        for (std::mutex &m : t->share_locks_)
+            m.unlock();
         t->pool_mutex_.unlock();
     });
     pthread_rwlock_unlock(&fork_lock);
@@ -96,7 +100,8 @@ void Transport::after_fork_parent() {
 void Transport::after_fork_child() {
     fork_generation.fetch_add(1);
     unlock_after_fork(registry(), registry_mutex(), [](Transport *t) {
-        for (std::mutex &m : t->share_locks_) m.unlock();
+        for (std::mutex &m : t->share_locks_)
+            m.unlock();
         t->pool_mutex_.unlock();
     });
     // A write-locked rwlock cannot be unlocked by the child (glibc checks the
@@ -147,7 +152,8 @@ size_t on_header(char *data, size_t size, size_t n, void *userdata) {
 
 ErrorKind kind_for_curl(CURLcode code) {
     switch (code) {
-    case CURLE_OPERATION_TIMEDOUT: return ErrorKind::Timeout;
+    case CURLE_OPERATION_TIMEDOUT:
+        return ErrorKind::Timeout;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
@@ -160,22 +166,30 @@ ErrorKind kind_for_curl(CURLcode code) {
     case CURLE_SSL_ENGINE_NOTFOUND:
     case CURLE_SSL_ENGINE_SETFAILED:
     case CURLE_SSL_ENGINE_INITFAILED:
-    case CURLE_USE_SSL_FAILED: return ErrorKind::Tls;
-    case CURLE_OUT_OF_MEMORY: return ErrorKind::NoMemory;
-    case CURLE_FAILED_INIT: return ErrorKind::Internal;
-    case CURLE_URL_MALFORMAT: return ErrorKind::InvalidArgument;
+    case CURLE_USE_SSL_FAILED:
+        return ErrorKind::Tls;
+    case CURLE_OUT_OF_MEMORY:
+        return ErrorKind::NoMemory;
+    case CURLE_FAILED_INIT:
+        return ErrorKind::Internal;
+    case CURLE_URL_MALFORMAT:
+        return ErrorKind::InvalidArgument;
     // The URL's scheme was checked before: this is an answer with no status
     // line (HTTP/0.9), or one libcurl could not read as HTTP.
     case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_WEIRD_SERVER_REPLY:
     case CURLE_BAD_CONTENT_ENCODING:
     case CURLE_FILESIZE_EXCEEDED:
-    case CURLE_TOO_MANY_REDIRECTS: return ErrorKind::Protocol;
-    default: return ErrorKind::Network;
+    case CURLE_TOO_MANY_REDIRECTS:
+        return ErrorKind::Protocol;
+    default:
+        return ErrorKind::Network;
     }
 }
 
-bool contains(const char *text, const char *what) { return std::strstr(text, what) != nullptr; }
+bool contains(const char *text, const char *what) {
+    return std::strstr(text, what) != nullptr;
+}
 
 // What a failed transfer comes to. Some libcurl codes cover more than one
 // cause: code 35 is both a TLS failure and a connection reset during the
@@ -185,7 +199,8 @@ struct Failure {
     ErrorKind kind;
     std::string message;
 };
-Failure classify(CURLcode rc, CURL *h, const HttpResponse &res, const char *errbuf, size_t max_body) {
+Failure classify(CURLcode rc, CURL *h, const HttpResponse &res, const char *errbuf,
+                 size_t max_body) {
     ErrorKind kind = kind_for_curl(rc);
     const char *detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
     if (rc == CURLE_WRITE_ERROR && res.over_limit) {
@@ -247,9 +262,8 @@ CURLSH *new_share(std::mutex *locks) {
 
 Transport::Transport(const Config &config) : config_(config), generation_(fork_generation.load()) {
     global_init();
-    static const int atfork_registered =
-        pthread_atfork(&Transport::before_fork, &Transport::after_fork_parent,
-                       &Transport::after_fork_child);
+    static const int atfork_registered = pthread_atfork(
+        &Transport::before_fork, &Transport::after_fork_parent, &Transport::after_fork_child);
     (void)atfork_registered;
     user_agent_ = "libmercadopago/" MP_CORE_VERSION;
     if (!config_.user_agent_suffix.empty()) user_agent_ += " " + config_.user_agent_suffix;
@@ -267,7 +281,8 @@ Transport::~Transport() {
     // After a fork() the pooled handles belong to the parent's connections:
     // closing them here would send TLS close-notify on the parent's sockets.
     if (fork_generation.load() != generation_) return;
-    for (Pooled p : idle_) close(p);
+    for (Pooled p : idle_)
+        close(p);
     InLibcurl in_libcurl;
     curl_share_cleanup(share_);
 }
@@ -296,7 +311,8 @@ Transport::Pooled Transport::new_handle() {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     // Less than one byte a second for this long counts as a stall (a timeout).
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, std::max(1L, (config_.stall_timeout_ms + 999) / 1000));
+    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+                     std::max(1L, (config_.stall_timeout_ms + 999) / 1000));
     curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str());
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -307,7 +323,8 @@ Transport::Pooled Transport::new_handle() {
         curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
     }
     // A body announced longer than the limit fails before it is read.
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config_.max_response_bytes));
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(config_.max_response_bytes));
     // Proxies: only the one configured, or the environment's when asked for
     // and the base URL is https:// (libcurl reads it when CURLOPT_PROXY is
     // unset; "" turns it off). Always a CONNECT tunnel, so a proxy never sees
@@ -406,7 +423,8 @@ curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res,
     std::string custom(req.method == "GET" || req.method == "POST" ? "" : req.method);
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, custom.empty() ? nullptr : custom.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req.timeout_ms > 0 ? req.timeout_ms : config_.timeout_ms);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+                     req.timeout_ms > 0 ? req.timeout_ms : config_.timeout_ms);
     res.max_body = config_.max_response_bytes;
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &res);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &res);
@@ -449,8 +467,8 @@ HttpResponse Transport::perform(const HttpRequest &req) {
     return res;
 }
 
-std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const HttpRequest *> &requests,
-                                                        long max_in_flight) {
+std::vector<Transport::Outcome>
+Transport::perform_many(const std::vector<const HttpRequest *> &requests, long max_in_flight) {
     struct Transfer {
         Pooled pooled;
         CURL *handle = nullptr;
@@ -462,7 +480,8 @@ std::vector<Transport::Outcome> Transport::perform_many(const std::vector<const 
     CURLM *multi = curl_multi_init();
     if (!multi) throw Error(ErrorKind::NoMemory, "out of memory");
     curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-    curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max_in_flight > 0 ? max_in_flight : 16L);
+    curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                      max_in_flight > 0 ? max_in_flight : 16L);
 
     size_t added = 0;
     try {

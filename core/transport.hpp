@@ -19,12 +19,12 @@ struct curl_slist;
 namespace mp {
 
 struct HttpRequest {
-    std::string_view method;          // "GET", "POST", ...
+    std::string_view method; // "GET", "POST", ...
     std::string url;
     std::vector<std::string> headers; // "Name: value"
     std::string body;
     bool has_body = false;
-    long timeout_ms = 0;              // 0: the client's
+    long timeout_ms = 0; // 0: the client's
 };
 
 struct HttpResponse {

@@ -65,7 +65,8 @@ std::string normalize_base_url(std::string_view url) {
         throw invalid("it must not have a query or fragment");
 
     std::string out(url);
-    while (!out.empty() && out.back() == '/') out.pop_back();
+    while (!out.empty() && out.back() == '/')
+        out.pop_back();
     return out;
 }
 
@@ -87,7 +88,8 @@ std::string expand_path(std::string_view templ, const Params &params) {
         out.append(templ.substr(i, open - i));
         std::string_view name = templ.substr(open + 1, close - open - 1);
         size_t k = 0;
-        while (k < params.size() && params[k].first != name) ++k;
+        while (k < params.size() && params[k].first != name)
+            ++k;
         if (k == params.size())
             throw Error(ErrorKind::InvalidArgument,
                         "missing path parameter '" + std::string(name) + "'");
@@ -100,8 +102,8 @@ std::string expand_path(std::string_view templ, const Params &params) {
     }
     for (size_t k = 0; k < params.size(); ++k)
         if (!used[k])
-            throw Error(ErrorKind::InvalidArgument,
-                        "unknown path parameter '" + params[k].first + "' for " + std::string(templ));
+            throw Error(ErrorKind::InvalidArgument, "unknown path parameter '" + params[k].first +
+                                                        "' for " + std::string(templ));
     return out;
 }
 
@@ -118,11 +120,11 @@ std::string build_query(const Params &params) {
 
 std::string oauth_authorization_url(std::string_view client_id, std::string_view redirect_uri,
                                     std::string_view state) {
-    if (client_id.empty())
-        throw Error(ErrorKind::InvalidArgument, "the OAuth client id is empty");
+    if (client_id.empty()) throw Error(ErrorKind::InvalidArgument, "the OAuth client id is empty");
     normalize_base_url(redirect_uri.substr(0, redirect_uri.find_first_of("?#"))); // https only
     std::string url = "https://auth.mercadopago.com/authorization";
-    Params q = {{"client_id", std::string(client_id)}, {"response_type", "code"}, {"platform_id", "mp"}};
+    Params q = {
+        {"client_id", std::string(client_id)}, {"response_type", "code"}, {"platform_id", "mp"}};
     if (!state.empty()) q.emplace_back("state", std::string(state));
     q.emplace_back("redirect_uri", std::string(redirect_uri));
     return url + build_query(q);

@@ -12,13 +12,20 @@ namespace mp {
 
 std::string_view webhook_result_name(WebhookResult r) {
     switch (r) {
-    case WebhookResult::Ok: return "ok";
-    case WebhookResult::MissingHeader: return "missing_header";
-    case WebhookResult::MalformedHeader: return "malformed_header";
-    case WebhookResult::MissingTimestamp: return "missing_timestamp";
-    case WebhookResult::MissingHash: return "missing_hash";
-    case WebhookResult::Mismatch: return "mismatch";
-    case WebhookResult::OutOfTolerance: return "out_of_tolerance";
+    case WebhookResult::Ok:
+        return "ok";
+    case WebhookResult::MissingHeader:
+        return "missing_header";
+    case WebhookResult::MalformedHeader:
+        return "malformed_header";
+    case WebhookResult::MissingTimestamp:
+        return "missing_timestamp";
+    case WebhookResult::MissingHash:
+        return "missing_hash";
+    case WebhookResult::Mismatch:
+        return "mismatch";
+    case WebhookResult::OutOfTolerance:
+        return "out_of_tolerance";
     }
     return "unknown";
 }
@@ -50,8 +57,10 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 

@@ -128,7 +128,9 @@ int main(void) {
     printf("1. Tokenized the buyer's Mastercard ending in 0604: token %.8s...\n", tok);
 
     /* 2. A customer to keep the card for later purchases. */
-    sprintf(body, "{\"email\":\"buyer-%s@example.com\",\"first_name\":\"Ana\",\"last_name\":\"Souza\"}", order);
+    sprintf(body,
+            "{\"email\":\"buyer-%s@example.com\",\"first_name\":\"Ana\",\"last_name\":\"Souza\"}",
+            order);
     res = call("customers.create", body, NULL, NULL, NULL, NULL, "create the customer");
     text(res, "/id", customer, sizeof customer);
     mp_response_free(res);
@@ -139,7 +141,8 @@ int main(void) {
     res = call("cards.create", body, "customer_id", customer, NULL, NULL, "save the card");
     text(res, "/id", card, sizeof card);
     printf("3. Saved the card as %s (%s ending in %s)\n", card,
-           text(res, "/payment_method/id", buf, sizeof buf), text(res, "/last_four_digits", buf + 64, 64));
+           text(res, "/payment_method/id", buf, sizeof buf),
+           text(res, "/last_four_digits", buf + 64, 64));
     mp_response_free(res);
 
     /* 4. A later purchase: the saved card plus its security code. */
@@ -147,11 +150,12 @@ int main(void) {
     res = call("card_tokens.create", body, NULL, NULL, NULL, NULL, "tokenize the saved card");
     text(res, "/id", tok, sizeof tok);
     mp_response_free(res);
-    sprintf(body,
-            "{\"transaction_amount\":250.00,\"token\":\"%s\",\"installments\":1,"
-            "\"payment_method_id\":\"master\",\"capture\":false,\"external_reference\":\"%s\","
-            "\"description\":\"Two concert tickets\",\"payer\":{\"type\":\"customer\",\"id\":\"%s\"}}",
-            tok, order, customer);
+    sprintf(
+        body,
+        "{\"transaction_amount\":250.00,\"token\":\"%s\",\"installments\":1,"
+        "\"payment_method_id\":\"master\",\"capture\":false,\"external_reference\":\"%s\","
+        "\"description\":\"Two concert tickets\",\"payer\":{\"type\":\"customer\",\"id\":\"%s\"}}",
+        tok, order, customer);
     res = call("payments.create", body, NULL, NULL, NULL, NULL, "authorize the payment");
     id_of(res, payment);
     printf("4. Authorized payment %s for 250.00: %s/%s (idempotency key %s)\n", payment,
@@ -215,7 +219,8 @@ int main(void) {
         mp_request_new(&req);
         mp_request_set_path_param(req, "id", "1");
         if (mp_client_call(client, "payments.get", req, &res) == MP_ERR_NOT_FOUND)
-            printf("9. Payment 1 does not exist, as expected: %s\n", mp_error_message(mp_error_last()));
+            printf("9. Payment 1 does not exist, as expected: %s\n",
+                   mp_error_message(mp_error_last()));
         else
             fail("see a not-found error");
         mp_response_free(res);

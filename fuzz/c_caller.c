@@ -6,7 +6,9 @@
 const char *fuzz_c_status_name(int value);
 const char *fuzz_c_webhook_result_name(int value);
 
-const char *fuzz_c_status_name(int value) { return mp_status_name((mp_status)value); }
+const char *fuzz_c_status_name(int value) {
+    return mp_status_name((mp_status)value);
+}
 
 const char *fuzz_c_webhook_result_name(int value) {
     return mp_webhook_result_name((mp_webhook_result)value);

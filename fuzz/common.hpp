@@ -14,13 +14,13 @@
 namespace fuzz {
 
 // Aborts (a finding) when an invariant does not hold.
-#define FUZZ_CHECK(cond)                                                                         \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            std::fprintf(stderr, "fuzz invariant broken at %s:%d: %s\n", __FILE__, __LINE__,     \
-                         #cond);                                                                 \
-            std::abort();                                                                        \
-        }                                                                                        \
+#define FUZZ_CHECK(cond)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            std::fprintf(stderr, "fuzz invariant broken at %s:%d: %s\n", __FILE__, __LINE__,       \
+                         #cond);                                                                   \
+            std::abort();                                                                          \
+        }                                                                                          \
     } while (0)
 
 inline std::string_view as_view(const uint8_t *data, size_t size) {
@@ -40,7 +40,8 @@ inline std::string_view take(std::string_view &in, char sep = '\n') {
 // Every `sep`-separated part of s ("" gives no part).
 inline std::vector<std::string_view> split(std::string_view s, char sep) {
     std::vector<std::string_view> parts;
-    while (!s.empty()) parts.push_back(take(s, sep));
+    while (!s.empty())
+        parts.push_back(take(s, sep));
     return parts;
 }
 

@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr int kStatuses[16] = {400, 401, 403, 404, 409, 422, 423, 429,
+constexpr int kStatuses[16] = {400, 401, 403, 404, 409, 422, 423,     429,
                                500, 502, 503, 599, 0,   301, INT_MIN, INT_MAX};
 
 } // namespace

@@ -45,7 +45,9 @@ void check_printable(std::string_view text) {
     }
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 bool secret_checkable(std::string_view secret) {
     return secret.size() >= 4 && !fuzz::contains(mp::kRedacted, secret) &&
@@ -68,7 +70,8 @@ void check_no_card_run(std::string_view out) {
             continue;
         }
         size_t j = i;
-        while (j < out.size() && is_digit(out[j])) ++j;
+        while (j < out.size() && is_digit(out[j]))
+            ++j;
         FUZZ_CHECK(j - i < 13 || j - i > 19);
         i = j;
     }
@@ -86,8 +89,12 @@ bool luhn(std::string_view digits) {
     return sum % 10 == 0;
 }
 
-bool separator(char c) { return c == ' ' || c == '-'; }
-bool alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool separator(char c) {
+    return c == ' ' || c == '-';
+}
+bool alnum(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // "4509 9535 6623 3704" (or with dashes) standing alone: no letter, digit
 // or '_' right before or after, no more digit groups on either side, no
@@ -106,8 +113,9 @@ std::vector<std::string_view> grouped_cards(std::string_view text) {
                 digits.push_back(c[k]);
         }
         if (!shape || !luhn(digits)) continue;
-        bool alone_before = i == 0 || (!alnum(text[i - 1]) && text[i - 1] != '_' &&
-                                       !(separator(text[i - 1]) && i >= 2 && is_digit(text[i - 2])));
+        bool alone_before =
+            i == 0 || (!alnum(text[i - 1]) && text[i - 1] != '_' &&
+                       !(separator(text[i - 1]) && i >= 2 && is_digit(text[i - 2])));
         size_t e = i + 19;
         bool alone_after =
             e == text.size() ||
@@ -124,7 +132,8 @@ void check_common(std::string_view text, std::string_view out, std::string_view 
     for (std::string_view s : {s1, s2})
         if (secret_checkable(s)) FUZZ_CHECK(!fuzz::contains(out, s));
     check_no_card_run(out);
-    for (std::string_view card : grouped_cards(text)) FUZZ_CHECK(!fuzz::contains(out, card));
+    for (std::string_view card : grouped_cards(text))
+        FUZZ_CHECK(!fuzz::contains(out, card));
 }
 
 bool sensitive_key(std::string_view key) {
@@ -160,7 +169,8 @@ void sensitive_values(simdjson::dom::element e, std::string_view json,
             sensitive_values(field.value, json, out);
         }
     } else if (!e.get_array().get(arr)) {
-        for (simdjson::dom::element item : arr) sensitive_values(item, json, out);
+        for (simdjson::dom::element item : arr)
+            sensitive_values(item, json, out);
     }
 }
 
@@ -193,7 +203,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (!fuzz::contains(text, "\\")) {
             std::vector<std::string_view> values;
             sensitive_values(root, text, values);
-            for (std::string_view v : values) FUZZ_CHECK(!fuzz::contains(j, v));
+            for (std::string_view v : values)
+                FUZZ_CHECK(!fuzz::contains(j, v));
         }
     }
 

@@ -81,9 +81,8 @@ std::vector<std::string> placeholders(std::string_view templ) {
     for (size_t open = templ.find('{'); open != std::string_view::npos;
          open = templ.find('{', open + 1)) {
         size_t close = templ.find('}', open);
-        names.emplace_back(templ.substr(open + 1, close == std::string_view::npos
-                                                      ? std::string_view::npos
-                                                      : close - open - 1));
+        names.emplace_back(templ.substr(
+            open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1));
         if (close == std::string_view::npos) break;
         open = close;
     }
@@ -117,17 +116,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const mp::Operation *op = mp::find_operation(op_name);
     if (!op) {
         size_t sum = 0;
-        for (unsigned char c : op_name) sum += c;
+        for (unsigned char c : op_name)
+            sum += c;
         op = &ops[sum % ops.size()];
     }
 
     // The URL pieces on their own.
-    for (std::string_view s : {op_name, base, values, query_line, key}) check_url_encode(s);
+    for (std::string_view s : {op_name, base, values, query_line, key})
+        check_url_encode(s);
     try {
         std::string url = mp::normalize_base_url(base);
         FUZZ_CHECK(url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0);
         FUZZ_CHECK(url.back() != '/');
-        for (char c : url) FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && c != 0x7F);
+        for (char c : url)
+            FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && c != 0x7F);
         FUZZ_CHECK(base.substr(0, url.size()) == url);
         FUZZ_CHECK(mp::normalize_base_url(url) == url);
     } catch (const mp::Error &) {

@@ -37,7 +37,8 @@ void read_all(mp_response *r, const char *pointer) {
     if (st_double == MP_OK) FUZZ_CHECK(exists == 1 && !std::isnan(d));
 
     int b = -1;
-    if (mp_response_get_bool(r, pointer, &b) == MP_OK) FUZZ_CHECK(exists == 1 && (b == 0 || b == 1));
+    if (mp_response_get_bool(r, pointer, &b) == MP_OK)
+        FUZZ_CHECK(exists == 1 && (b == 0 || b == 1));
 
     size_t count = 0;
     if (mp_response_get_length(r, pointer, &count) == MP_OK) {

@@ -29,17 +29,31 @@ extern "C" const char *fuzz_c_webhook_result_name(int value);
 
 namespace {
 
-constexpr int64_t kNows[16] = {0,          1,          -1,         -2,
-                               1704908010, 1704908310, 1704907709, INT64_MAX,
-                               INT64_MIN,  INT64_MAX - 1, INT64_MIN + 1, INT32_MAX,
-                               INT32_MIN,  UINT32_MAX, 4102444800, -1704908010};
-constexpr long kTolerances[16] = {0,        1,        -1,           300,         301,     86400,
-                                  LONG_MAX, LONG_MIN, LONG_MAX - 1, LONG_MIN + 1, INT32_MAX,
-                                  INT32_MIN, 299,     10,           -300,        31536000};
+constexpr int64_t kNows[16] = {0,
+                               1,
+                               -1,
+                               -2,
+                               1704908010,
+                               1704908310,
+                               1704907709,
+                               INT64_MAX,
+                               INT64_MIN,
+                               INT64_MAX - 1,
+                               INT64_MIN + 1,
+                               INT32_MAX,
+                               INT32_MIN,
+                               UINT32_MAX,
+                               4102444800,
+                               -1704908010};
+constexpr long kTolerances[16] = {
+    0,         1,         -1,  300, 301,  86400,   LONG_MAX, LONG_MIN, LONG_MAX - 1, LONG_MIN + 1,
+    INT32_MAX, INT32_MIN, 299, 10,  -300, 31536000};
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -78,15 +92,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
     std::string_view header = fuzz::take(in), request_id = fuzz::take(in), data_id = fuzz::take(in);
     std::vector<std::string_view> secrets;
-    while (!in.empty() && secrets.size() < 3) secrets.push_back(fuzz::take(in));
+    while (!in.empty() && secrets.size() < 3)
+        secrets.push_back(fuzz::take(in));
     if (secrets.empty()) secrets.push_back("fuzz-secret");
 
     std::string_view sign_ts = header;
     std::string signed_header;
     if (sign) {
         signed_header = "ts=" + std::string(sign_ts) + ",v1=" +
-                        mp::hmac_sha256_hex(secrets[0], mp::webhook_manifest(data_id, request_id,
-                                                                             trim(sign_ts)));
+                        mp::hmac_sha256_hex(
+                            secrets[0], mp::webhook_manifest(data_id, request_id, trim(sign_ts)));
         header = signed_header;
     }
 
@@ -117,15 +132,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     if (c_strings && now != 0) {
         std::vector<const char *> keys;
-        for (const std::string &s : owned) keys.push_back(s.c_str());
+        for (const std::string &s : owned)
+            keys.push_back(s.c_str());
         std::string h(header), rid(request_id), did(data_id);
         mp_webhook_result cr = MP_WEBHOOK_OK;
         mp_status st = mp_webhook_verify(h.c_str(), rid.c_str(), did.c_str(), keys.data(),
                                          keys.size(), tolerance, now, &cr);
-        mp::WebhookResult expected =
-            tolerance != 0 ? r
-                           : mp::verify_webhook(header, request_id, data_id, secrets,
-                                                mp::kDefaultWebhookTolerance, now);
+        mp::WebhookResult expected = tolerance != 0
+                                         ? r
+                                         : mp::verify_webhook(header, request_id, data_id, secrets,
+                                                              mp::kDefaultWebhookTolerance, now);
         FUZZ_CHECK(static_cast<int>(cr) == static_cast<int>(expected));
         FUZZ_CHECK((st == MP_OK) == (expected == mp::WebhookResult::Ok));
         if (st != MP_OK) FUZZ_CHECK(st == MP_ERR_SIGNATURE);

@@ -94,12 +94,12 @@ typedef enum mp_status {
     MP_ERR_SERVER = -11,          /* HTTP 5xx */
     MP_ERR_SIGNATURE = -12,       /* a webhook signature did not verify */
     MP_ERR_NO_MEMORY = -13,
-    MP_ERR_INTERNAL = -14,        /* a bug in libmercadopago: please report it */
-    MP_ERR_NOT_PRESENT = -15,     /* a JSON read found nothing, or another type, there */
-    MP_ITER_OVER = -16,           /* a pager has no more pages or items (not an error) */
-    MP_ERR_PROTOCOL = -17         /* the server's answer is not one the API gives: a redirect
-                                     (3xx), a status outside 200-599, a body or headers over
-                                     the limits, a malformed answer; not retried */
+    MP_ERR_INTERNAL = -14,    /* a bug in libmercadopago: please report it */
+    MP_ERR_NOT_PRESENT = -15, /* a JSON read found nothing, or another type, there */
+    MP_ITER_OVER = -16,       /* a pager has no more pages or items (not an error) */
+    MP_ERR_PROTOCOL = -17     /* the server's answer is not one the API gives: a redirect
+                                 (3xx), a status outside 200-599, a body or headers over
+                                 the limits, a malformed answer; not retried */
 } mp_status;
 
 /* The lowest (most negative) status, so bindings can walk them all. */
@@ -298,8 +298,7 @@ MP_EXTERN mp_status mp_request_set_idempotency_key(mp_request *request, const ch
 MP_EXTERN mp_status mp_request_set_access_token(mp_request *request, const char *token);
 /* An extra header (e.g. X-Meli-Session-Id). Authorization and the framing
  * headers are refused: they are the client's. */
-MP_EXTERN mp_status mp_request_add_header(mp_request *request, const char *name,
-                                          const char *value);
+MP_EXTERN mp_status mp_request_add_header(mp_request *request, const char *name, const char *value);
 /* The total timeout of this call, overriding the client's. */
 MP_EXTERN mp_status mp_request_set_timeout_ms(mp_request *request, long ms);
 /* Retries for this call only (0 to 10), overriding the client's. */
@@ -348,16 +347,13 @@ MP_EXTERN const mp_error *mp_response_error(const mp_response *response);
  * is not JSON. These are for the response's own thread. */
 MP_EXTERN mp_status mp_response_get_string(mp_response *response, const char *pointer,
                                            const char **out, size_t *len);
-MP_EXTERN mp_status mp_response_get_int64(mp_response *response, const char *pointer,
-                                          int64_t *out);
+MP_EXTERN mp_status mp_response_get_int64(mp_response *response, const char *pointer, int64_t *out);
 /* Any JSON number, as a double. */
-MP_EXTERN mp_status mp_response_get_double(mp_response *response, const char *pointer,
-                                           double *out);
+MP_EXTERN mp_status mp_response_get_double(mp_response *response, const char *pointer, double *out);
 /* *out gets 1 or 0. */
 MP_EXTERN mp_status mp_response_get_bool(mp_response *response, const char *pointer, int *out);
 /* The length of an array (or the member count of an object). */
-MP_EXTERN mp_status mp_response_get_length(mp_response *response, const char *pointer,
-                                           size_t *out);
+MP_EXTERN mp_status mp_response_get_length(mp_response *response, const char *pointer, size_t *out);
 /* 1 when the pointer names a value (null included), else 0. Never fails. */
 MP_EXTERN int mp_response_exists(mp_response *response, const char *pointer);
 
@@ -394,8 +390,8 @@ MP_EXTERN mp_status mp_batch_new(mp_batch **out);
 MP_EXTERN void mp_batch_free(mp_batch *batch);
 /* Adds a call; the request is copied (NULL for none). Returns its index in *index
  * when index is not NULL. */
-MP_EXTERN mp_status mp_batch_add(mp_batch *batch, const char *operation,
-                                 const mp_request *request, size_t *index);
+MP_EXTERN mp_status mp_batch_add(mp_batch *batch, const char *operation, const mp_request *request,
+                                 size_t *index);
 MP_EXTERN size_t mp_batch_size(const mp_batch *batch);
 /* Runs every call of the batch, at most max_in_flight at a time (0: 16).
  * Returns MP_OK when the batch ran, whatever each call's outcome; read the

@@ -44,8 +44,12 @@ struct Bytes {
 
 #ifndef SWIG
 namespace detail {
-inline std::string str(const char *s) { return s ? s : ""; }
-inline Bytes bytes_of(const std::string &s) { return Bytes{s.data(), s.size()}; }
+inline std::string str(const char *s) {
+    return s ? s : "";
+}
+inline Bytes bytes_of(const std::string &s) {
+    return Bytes{s.data(), s.size()};
+}
 } // namespace detail
 #endif
 
@@ -53,7 +57,7 @@ inline Bytes bytes_of(const std::string &s) { return Bytes{s.data(), s.size()}; 
  * the API's answer when there was one (never the access token or card data:
  * the library redacts them before they reach an error). */
 class Error : public std::exception {
-public:
+  public:
 #ifndef SWIG
     /* Takes ownership of response (NULL when no answer came): the error keeps
      * the API's answer, so that its body and headers stay readable. */
@@ -73,20 +77,42 @@ public:
         }
     }
     Error(mp_status status, const std::string &message) : status_(status), message_(message) {}
-    const char *what() const noexcept { return message_.c_str(); }
+    const char *what() const noexcept {
+        return message_.c_str();
+    }
 #endif
-    int status() const { return status_; }
+    int status() const {
+        return status_;
+    }
     /* "not_found", ...: the status's stable name. */
-    const char *status_name() const { return mp_status_name(status_); }
-    Bytes message() const { return detail::bytes_of(message_); }
-    int http_status() const { return http_status_; }
-    const char *api_error() const { return api_error_.c_str(); }
+    const char *status_name() const {
+        return mp_status_name(status_);
+    }
+    Bytes message() const {
+        return detail::bytes_of(message_);
+    }
+    int http_status() const {
+        return http_status_;
+    }
+    const char *api_error() const {
+        return api_error_.c_str();
+    }
     /* The API's "cause" array, as JSON. */
-    Bytes causes() const { return detail::bytes_of(causes_); }
-    const char *request_id() const { return request_id_.c_str(); }
-    const char *idempotency_key() const { return idempotency_key_.c_str(); }
-    int attempts() const { return attempts_; }
-    bool retryable() const { return retryable_; }
+    Bytes causes() const {
+        return detail::bytes_of(causes_);
+    }
+    const char *request_id() const {
+        return request_id_.c_str();
+    }
+    const char *idempotency_key() const {
+        return idempotency_key_.c_str();
+    }
+    int attempts() const {
+        return attempts_;
+    }
+    bool retryable() const {
+        return retryable_;
+    }
     /* The API's answer for an API error; data NULL when none came. */
     Bytes body() const {
         size_t len = 0;
@@ -99,7 +125,7 @@ public:
         return response_ ? mp_response_header(response_.get(), name) : NULL;
     }
 
-private:
+  private:
     mp_status status_;
     int http_status_ = 0;
     int attempts_ = 0;
@@ -120,14 +146,18 @@ inline void check(mp_status status) {
 
 /* A log line, already redacted. level: 1 error, 2 warn, 3 info, 4 debug. */
 class LogLine {
-public:
+  public:
 #ifndef SWIG
     LogLine(int level, std::string message) : level_(level), message_(std::move(message)) {}
 #endif
-    int level() const { return level_; }
-    Bytes message() const { return detail::bytes_of(message_); }
+    int level() const {
+        return level_;
+    }
+    Bytes message() const {
+        return detail::bytes_of(message_);
+    }
 
-private:
+  private:
     int level_;
     std::string message_;
 };
@@ -138,32 +168,38 @@ private:
  * callback into a language runtime from a foreign thread. Bounded: a queue
  * nobody drains stops growing at 10,000 lines. */
 class LogQueue {
-public:
+  public:
     static void callback(void *userdata, mp_log_level level, const char *message, size_t len) {
         LogQueue *self = static_cast<LogQueue *>(userdata);
         std::lock_guard<std::mutex> lock(self->mutex_);
         if (self->lines_.size() < 10000)
-            self->lines_.push_back(std::make_pair(static_cast<int>(level), std::string(message, len)));
+            self->lines_.push_back(
+                std::make_pair(static_cast<int>(level), std::string(message, len)));
     }
     /* The oldest line, NULL when none. */
     std::unique_ptr<LogLine> next() {
         std::lock_guard<std::mutex> lock(mutex_);
         if (lines_.empty()) return std::unique_ptr<LogLine>();
-        std::unique_ptr<LogLine> line(new LogLine(lines_.front().first, std::move(lines_.front().second)));
+        std::unique_ptr<LogLine> line(
+            new LogLine(lines_.front().first, std::move(lines_.front().second)));
         lines_.pop_front();
         return line;
     }
 
-private:
+  private:
     std::mutex mutex_;
-    std::deque<std::pair<int, std::string> > lines_;
+    std::deque<std::pair<int, std::string>> lines_;
 };
 #endif
 
 /* ---- Tables ------------------------------------------------------------- */
 
-inline const char *version() { return mp_version(); }
-inline const char *status_name(int status) { return mp_status_name(static_cast<mp_status>(status)); }
+inline const char *version() {
+    return mp_version();
+}
+inline const char *status_name(int status) {
+    return mp_status_name(static_cast<mp_status>(status));
+}
 inline const char *webhook_result_name(int result) {
     return mp_webhook_result_name(static_cast<mp_webhook_result>(result));
 }
@@ -239,7 +275,7 @@ class Batch;
 /* The settings a Client is made from; options by name, e.g.
  * config.set("timeout", "2.5"). */
 class Config {
-public:
+  public:
     Config()
 #ifndef SWIG
         : queue_(new LogQueue())
@@ -247,8 +283,12 @@ public:
     {
         detail::check(mp_config_new(&h_));
     }
-    ~Config() { mp_config_free(h_); }
-    void set(const char *name, const char *value) { detail::check(mp_config_set_option(h_, name, value)); }
+    ~Config() {
+        mp_config_free(h_);
+    }
+    void set(const char *name, const char *value) {
+        detail::check(mp_config_set_option(h_, name, value));
+    }
     /* Queue log lines up to max_level (1 to 4; 0 turns logging off), for
      * Client::next_log. */
     void set_log_level(int max_level) {
@@ -261,10 +301,12 @@ public:
 #ifndef SWIG
     Config(const Config &) = delete;
     Config &operator=(const Config &) = delete;
-    mp_config *handle() const { return h_; }
+    mp_config *handle() const {
+        return h_;
+    }
 #endif
 
-private:
+  private:
     friend class Client;
     mp_config *h_ = NULL;
 #ifndef SWIG
@@ -274,51 +316,73 @@ private:
 
 /* What one call carries besides the operation's name. */
 class Request {
-public:
+  public:
     Request() { detail::check(mp_request_new(&h_)); }
     ~Request() { mp_request_free(h_); }
     void set_path_param(const char *name, const char *value) {
         detail::check(mp_request_set_path_param(h_, name, value));
     }
-    void add_query(const char *name, const char *value) { detail::check(mp_request_add_query(h_, name, value)); }
+    void add_query(const char *name, const char *value) {
+        detail::check(mp_request_add_query(h_, name, value));
+    }
     /* The JSON body as UTF-8 bytes, checked before anything is sent. */
-    void set_body(const char *data, size_t len) { detail::check(mp_request_set_body(h_, data, len)); }
+    void set_body(const char *data, size_t len) {
+        detail::check(mp_request_set_body(h_, data, len));
+    }
     /* A per-call option by name: set("timeout", "5"), set("headers", "X-A: b"). */
-    void set(const char *name, const char *value) { detail::check(mp_request_set_option(h_, name, value)); }
+    void set(const char *name, const char *value) {
+        detail::check(mp_request_set_option(h_, name, value));
+    }
     void reset() { detail::check(mp_request_reset(h_)); }
 #ifndef SWIG
     Request(const Request &) = delete;
     Request &operator=(const Request &) = delete;
-    const mp_request *handle() const { return h_; }
+    const mp_request *handle() const {
+        return h_;
+    }
 #endif
 
-private:
+  private:
     mp_request *h_ = NULL;
 };
 
 /* One answer of the API. */
 class Response {
-public:
+  public:
 #ifndef SWIG
     explicit Response(mp_response *h) : h_(h) {}
     Response(const Response &) = delete;
     Response &operator=(const Response &) = delete;
-    mp_response *handle() const { return h_; }
+    mp_response *handle() const {
+        return h_;
+    }
 #endif
-    ~Response() { mp_response_free(h_); }
-    int http_status() const { return mp_response_http_status(h_); }
+    ~Response() {
+        mp_response_free(h_);
+    }
+    int http_status() const {
+        return mp_response_http_status(h_);
+    }
     /* A header (case-insensitive), NULL when absent. */
-    const char *header(const char *name) const { return mp_response_header(h_, name); }
-    const char *request_id() const { return mp_response_request_id(h_); }
-    const char *idempotency_key() const { return mp_response_idempotency_key(h_); }
-    int attempts() const { return mp_response_attempts(h_); }
+    const char *header(const char *name) const {
+        return mp_response_header(h_, name);
+    }
+    const char *request_id() const {
+        return mp_response_request_id(h_);
+    }
+    const char *idempotency_key() const {
+        return mp_response_idempotency_key(h_);
+    }
+    int attempts() const {
+        return mp_response_attempts(h_);
+    }
     Bytes body() const {
         size_t len = 0;
         const char *data = mp_response_body(h_, &len);
         return data ? Bytes{data, len} : Bytes{"", 0};
     }
 
-private:
+  private:
     mp_response *h_;
 };
 
@@ -333,13 +397,13 @@ struct ClientState {
 };
 /* The handle under a shared lock; throws once the client is closed. */
 class ClientLock {
-public:
+  public:
     explicit ClientLock(ClientState &state) : lock_(state.mutex), handle_(state.handle) {
         if (handle_ == NULL) throw Error(MP_ERR_INVALID_ARGUMENT, "the client is closed");
     }
     mp_client *handle() const { return handle_; }
 
-private:
+  private:
     std::shared_lock<std::shared_mutex> lock_;
     mp_client *handle_;
 };
@@ -354,13 +418,15 @@ inline Error failure(mp_status status, mp_response *r) {
 
 /* Pages and items of a list. */
 class Pager {
-public:
+  public:
 #ifndef SWIG
     Pager(mp_pager *h, std::shared_ptr<detail::ClientState> client) : h_(h), client_(client) {}
     Pager(const Pager &) = delete;
     Pager &operator=(const Pager &) = delete;
 #endif
-    ~Pager() { mp_pager_free(h_); }
+    ~Pager() {
+        mp_pager_free(h_);
+    }
     /* The next page, NULL after the last. */
     std::unique_ptr<Response> next_page() {
         detail::ClientLock lock(*client_);
@@ -382,9 +448,11 @@ public:
         return Bytes{NULL, 0};
     }
     /* paging.total as of the last page, -1 when unknown. */
-    int64_t total() const { return mp_pager_total(h_); }
+    int64_t total() const {
+        return mp_pager_total(h_);
+    }
 
-private:
+  private:
     mp_pager *h_;
 #ifndef SWIG
     std::shared_ptr<detail::ClientState> client_; /* freed after the pager */
@@ -393,7 +461,7 @@ private:
 
 /* Many calls sent at once; each has its own outcome. */
 class Batch {
-public:
+  public:
     Batch() { detail::check(mp_batch_new(&h_)); }
     ~Batch() { mp_batch_free(h_); }
     /* Adds a call (the request is copied; NULL for none); returns its index. */
@@ -427,14 +495,14 @@ public:
     Batch &operator=(const Batch &) = delete;
 #endif
 
-private:
+  private:
     friend class Client;
     mp_batch *h_ = NULL;
 };
 
 /* The client: any number of threads may call it at once. */
 class Client {
-public:
+  public:
     explicit Client(const Config &config)
 #ifndef SWIG
         : state_(new detail::ClientState()), queue_(config.queue_)
@@ -468,7 +536,9 @@ public:
         detail::check(mp_client_run_batch(lock.handle(), batch.h_, max_in_flight));
     }
     /* The oldest queued log line (Config::set_log_level), NULL when none. */
-    std::unique_ptr<LogLine> next_log() { return queue_->next(); }
+    std::unique_ptr<LogLine> next_log() {
+        return queue_->next();
+    }
     /* Waits for the calls in flight, then frees the connections; later calls
      * throw. Idempotent; the destructor closes too. */
     void close() {
@@ -480,13 +550,15 @@ public:
         std::shared_lock<std::shared_mutex> lock(state_->mutex);
         return state_->handle == NULL;
     }
-    ~Client() { close(); }
+    ~Client() {
+        close();
+    }
 #ifndef SWIG
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 #endif
 
-private:
+  private:
 #ifndef SWIG
     std::shared_ptr<detail::ClientState> state_;
     std::shared_ptr<LogQueue> queue_;
@@ -497,7 +569,7 @@ private:
  * rotation). verify returns the mp_webhook_result (0 when it verifies); bad
  * arguments throw. */
 class WebhookVerifier {
-public:
+  public:
     void add_secret(const char *secret) {
         if (secret == NULL || *secret == '\0')
             throw Error(MP_ERR_INVALID_ARGUMENT, "a webhook secret must not be empty");
@@ -508,15 +580,16 @@ public:
     int verify(const char *x_signature, const char *x_request_id, const char *data_id,
                long tolerance_s, int64_t now) const {
         std::vector<const char *> ptrs;
-        for (size_t i = 0; i < secrets_.size(); ++i) ptrs.push_back(secrets_[i].c_str());
+        for (size_t i = 0; i < secrets_.size(); ++i)
+            ptrs.push_back(secrets_[i].c_str());
         mp_webhook_result result = MP_WEBHOOK_OK;
-        mp_status s = mp_webhook_verify(x_signature, x_request_id, data_id, ptrs.data(), ptrs.size(),
-                                        tolerance_s, now, &result);
+        mp_status s = mp_webhook_verify(x_signature, x_request_id, data_id, ptrs.data(),
+                                        ptrs.size(), tolerance_s, now, &result);
         if (s != MP_OK && s != MP_ERR_SIGNATURE) throw Error(s, mp_error_last());
         return static_cast<int>(result);
     }
 
-private:
+  private:
     std::vector<std::string> secrets_;
 };
 

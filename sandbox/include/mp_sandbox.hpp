@@ -20,12 +20,13 @@
 namespace mercadopago {
 
 class SandboxError : public std::runtime_error {
-public:
-    SandboxError(int status, const std::string &message) : std::runtime_error(message), status_(status) {}
+  public:
+    SandboxError(int status, const std::string &message)
+        : std::runtime_error(message), status_(status) {}
     /* An mp_sandbox_status. */
     int status() const { return status_; }
 
-private:
+  private:
     int status_;
 };
 
@@ -40,10 +41,12 @@ inline void sandbox_check(mp_sandbox_status status) {
 /* How a sandbox starts: 127.0.0.1, a free port, plain HTTP, no webhook secret
  * unless set. */
 class SandboxOptions {
-public:
+  public:
     SandboxOptions() { detail::sandbox_check(mp_sandbox_options_new(&h_)); }
     ~SandboxOptions() { mp_sandbox_options_free(h_); }
-    void set_host(const char *host) { detail::sandbox_check(mp_sandbox_options_set_host(h_, host)); }
+    void set_host(const char *host) {
+        detail::sandbox_check(mp_sandbox_options_set_host(h_, host));
+    }
     void set_port(int port) { detail::sandbox_check(mp_sandbox_options_set_port(h_, port)); }
     void set_tls(bool on) { detail::sandbox_check(mp_sandbox_options_set_tls(h_, on ? 1 : 0)); }
     void set_webhook_secret(const char *secret) {
@@ -52,10 +55,12 @@ public:
 #ifndef SWIG
     SandboxOptions(const SandboxOptions &) = delete;
     SandboxOptions &operator=(const SandboxOptions &) = delete;
-    const mp_sandbox_options *handle() const { return h_; }
+    const mp_sandbox_options *handle() const {
+        return h_;
+    }
 #endif
 
-private:
+  private:
     mp_sandbox_options *h_ = NULL;
 };
 
@@ -63,28 +68,36 @@ private:
  * "429:5", "delay:200", "stall", "reset_before", "reset_after", "truncate",
  * "ok"). */
 class SandboxFault {
-public:
-    explicit SandboxFault(const char *text) { detail::sandbox_check(mp_sandbox_fault_parse(text, &h_)); }
+  public:
+    explicit SandboxFault(const char *text) {
+        detail::sandbox_check(mp_sandbox_fault_parse(text, &h_));
+    }
     ~SandboxFault() { mp_sandbox_fault_free(h_); }
     /* "POST" (any case); NULL or "" for any method. */
-    void set_method(const char *method) { detail::sandbox_check(mp_sandbox_fault_set_method(h_, method)); }
+    void set_method(const char *method) {
+        detail::sandbox_check(mp_sandbox_fault_set_method(h_, method));
+    }
     /* A path prefix, "/v1/payments"; NULL or "" for any path. */
-    void set_path(const char *path_prefix) { detail::sandbox_check(mp_sandbox_fault_set_path(h_, path_prefix)); }
+    void set_path(const char *path_prefix) {
+        detail::sandbox_check(mp_sandbox_fault_set_path(h_, path_prefix));
+    }
     /* How many matching requests in a row get it (default 1). */
     void set_count(int count) { detail::sandbox_check(mp_sandbox_fault_set_count(h_, count)); }
 #ifndef SWIG
     SandboxFault(const SandboxFault &) = delete;
     SandboxFault &operator=(const SandboxFault &) = delete;
-    const mp_sandbox_fault *handle() const { return h_; }
+    const mp_sandbox_fault *handle() const {
+        return h_;
+    }
 #endif
 
-private:
+  private:
     mp_sandbox_fault *h_ = NULL;
 };
 
 /* A running sandbox. */
 class Sandbox {
-public:
+  public:
     /* options may be NULL for the defaults. Returns once it accepts connections. */
     explicit Sandbox(const SandboxOptions *options) {
         detail::sandbox_check(mp_sandbox_start(options ? options->handle() : NULL, &h_));
@@ -104,14 +117,19 @@ public:
         const char *pem = mp_sandbox_ca_pem(live());
         return pem ? pem : "";
     }
-    void write_ca(const char *path) const { detail::sandbox_check(mp_sandbox_write_ca(live(), path)); }
+    void write_ca(const char *path) const {
+        detail::sandbox_check(mp_sandbox_write_ca(live(), path));
+    }
     long request_count() const { return mp_sandbox_request_count(live()); }
     /* Forgets every resource, idempotency key and fault. */
     void reset() { detail::sandbox_check(mp_sandbox_reset(live())); }
     /* Arms a fault; faults armed earlier are taken first. */
-    void arm(const SandboxFault &fault) { detail::sandbox_check(mp_sandbox_fault_arm(live(), fault.handle())); }
+    void arm(const SandboxFault &fault) {
+        detail::sandbox_check(mp_sandbox_fault_arm(live(), fault.handle()));
+    }
     /* Arms a sequence of faults given as text, in order, for one method and path. */
-    void arm_faults(const char *method, const char *path_prefix, const std::vector<std::string> &faults) {
+    void arm_faults(const char *method, const char *path_prefix,
+                    const std::vector<std::string> &faults) {
         for (size_t i = 0; i < faults.size(); ++i) {
             SandboxFault fault(faults[i].c_str());
             fault.set_method(method);
@@ -125,9 +143,10 @@ public:
     Sandbox &operator=(const Sandbox &) = delete;
 #endif
 
-private:
+  private:
     mp_sandbox *live() const {
-        if (h_ == NULL) throw SandboxError(MP_SANDBOX_ERR_INVALID_ARGUMENT, "the sandbox is stopped");
+        if (h_ == NULL)
+            throw SandboxError(MP_SANDBOX_ERR_INVALID_ARGUMENT, "the sandbox is stopped");
         return h_;
     }
     mp_sandbox *h_ = NULL;

@@ -109,12 +109,8 @@ void Webhooks::event(const std::string &url, const std::string &type, const std:
     delivery.url = url;
     delivery.data_id = data_id;
     delivery.type = type;
-    delivery.body = {{"live_mode", live_mode},
-                     {"type", type},
-                     {"user_id", collector},
-                     {"api_version", "v1"},
-                     {"action", action},
-                     {"data", {{"id", data_id}}}};
+    delivery.body = {{"live_mode", live_mode}, {"type", type},     {"user_id", collector},
+                     {"api_version", "v1"},    {"action", action}, {"data", {{"id", data_id}}}};
     {
         std::lock_guard lock(mutex_);
         if (stopping_) return;

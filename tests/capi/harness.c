@@ -10,7 +10,9 @@ int harness_failures;
 void harness_fail(const char *file, int line, const char *what) {
     const mp_error *e = mp_error_last();
     fprintf(stderr, "  FAILED %s:%d: %s\n", file, line, what);
-    if (e) fprintf(stderr, "    last error: [%s] %s\n", mp_status_name(mp_error_status(e)), mp_error_message(e));
+    if (e)
+        fprintf(stderr, "    last error: [%s] %s\n", mp_status_name(mp_error_status(e)),
+                mp_error_message(e));
     harness_failures++;
 }
 

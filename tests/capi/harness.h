@@ -19,16 +19,16 @@ void harness_fail(const char *file, int line, const char *what);
 int harness_main(int argc, char **argv, const struct test_case *cases);
 
 /* CHECK records a failure and goes on; REQUIRE ends the case. */
-#define CHECK(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) harness_fail(__FILE__, __LINE__, #cond);                                    \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) harness_fail(__FILE__, __LINE__, #cond);                                      \
     } while (0)
-#define REQUIRE(cond)                                                                            \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
-            harness_fail(__FILE__, __LINE__, #cond);                                             \
-            longjmp(harness_abort, 1);                                                           \
-        }                                                                                        \
+#define REQUIRE(cond)                                                                              \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            harness_fail(__FILE__, __LINE__, #cond);                                               \
+            longjmp(harness_abort, 1);                                                             \
+        }                                                                                          \
     } while (0)
 #define CHECK_STR(a, b) CHECK((a) != NULL && (b) != NULL && strcmp((a), (b)) == 0)
 

@@ -9,7 +9,8 @@
 static void version(void) {
     CHECK_STR(mp_version(), MP_VERSION_STRING);
     CHECK(mp_version_number() == MP_VERSION_NUMBER);
-    CHECK(MP_VERSION_NUMBER == ((MP_VERSION_MAJOR << 16) | (MP_VERSION_MINOR << 8) | MP_VERSION_PATCH));
+    CHECK(MP_VERSION_NUMBER ==
+          ((MP_VERSION_MAJOR << 16) | (MP_VERSION_MINOR << 8) | MP_VERSION_PATCH));
 }
 
 static void status_names(void) {
@@ -35,16 +36,34 @@ static int find_op(const char *name) {
 }
 
 static void operations_table(void) {
-    static const char *required[] = {
-        "card_tokens.create", "card_tokens.get", "payments.create", "payments.get",
-        "payments.search", "payments.update", "payments.capture", "payments.cancel",
-        "refunds.create", "refunds.list", "refunds.get", "customers.create", "customers.get",
-        "customers.update", "customers.delete", "customers.search", "cards.create", "cards.list",
-        "cards.get", "cards.update", "cards.delete", "payment_methods.list",
-        "identification_types.list", NULL};
+    static const char *required[] = {"card_tokens.create",
+                                     "card_tokens.get",
+                                     "payments.create",
+                                     "payments.get",
+                                     "payments.search",
+                                     "payments.update",
+                                     "payments.capture",
+                                     "payments.cancel",
+                                     "refunds.create",
+                                     "refunds.list",
+                                     "refunds.get",
+                                     "customers.create",
+                                     "customers.get",
+                                     "customers.update",
+                                     "customers.delete",
+                                     "customers.search",
+                                     "cards.create",
+                                     "cards.list",
+                                     "cards.get",
+                                     "cards.update",
+                                     "cards.delete",
+                                     "payment_methods.list",
+                                     "identification_types.list",
+                                     NULL};
     const char **name;
     int i;
-    for (name = required; *name; name++) CHECK(find_op(*name) >= 0);
+    for (name = required; *name; name++)
+        CHECK(find_op(*name) >= 0);
     i = find_op("refunds.get");
     REQUIRE(i >= 0);
     CHECK_STR(mp_operation_method((size_t)i), "GET");
@@ -116,12 +135,14 @@ static void no_request_for_bad_input(void) {
     CHECK(mp_error_status(mp_error_last()) == MP_ERR_JSON);
     CHECK(mp_error_attempts(mp_error_last()) == 0);
     CHECK(call(c, "payments.create", "[1,2]", NULL, NULL, NULL, NULL, &res) == MP_ERR_JSON);
-    CHECK(call(c, "payments.create", "{\"a\":\"\xff\"}", NULL, NULL, NULL, NULL, &res) == MP_ERR_JSON);
+    CHECK(call(c, "payments.create", "{\"a\":\"\xff\"}", NULL, NULL, NULL, NULL, &res) ==
+          MP_ERR_JSON);
     CHECK(call(c, "payments.get", NULL, NULL, NULL, NULL, NULL, &res) == MP_ERR_INVALID_ARGUMENT);
     CHECK(strstr(mp_error_message(mp_error_last()), "'id'") != NULL);
     CHECK(call(c, "payments.get", NULL, "id", "1", "nope", "2", &res) == MP_ERR_INVALID_ARGUMENT);
     CHECK(call(c, "payments.get", "{}", "id", "1", NULL, NULL, &res) == MP_ERR_INVALID_ARGUMENT);
-    CHECK(call(c, "payments.teleport", NULL, NULL, NULL, NULL, NULL, &res) == MP_ERR_INVALID_ARGUMENT);
+    CHECK(call(c, "payments.teleport", NULL, NULL, NULL, NULL, NULL, &res) ==
+          MP_ERR_INVALID_ARGUMENT);
     CHECK(strstr(mp_error_message(mp_error_last()), "payments.teleport") != NULL);
     CHECK(mp_client_call(c, "payments.get", NULL, NULL) == MP_ERR_INVALID_ARGUMENT);
 
@@ -155,7 +176,8 @@ static void response_reads(void) {
     CHECK(mp_response_http_status(res) == 200);
     CHECK(mp_response_get_string(res, "/id", &s, &len) == MP_OK);
     CHECK(len == strlen(token) && strncmp(s, token, len) == 0 && s[len] == '\0');
-    CHECK(mp_response_get_string(res, "/last_four_digits", &s, &len) == MP_OK && strcmp(s, "0604") == 0);
+    CHECK(mp_response_get_string(res, "/last_four_digits", &s, &len) == MP_OK &&
+          strcmp(s, "0604") == 0);
     CHECK(mp_response_get_int64(res, "/expiration_year", &i64) == MP_OK && i64 == 2030);
     CHECK(mp_response_get_bool(res, "/luhn_validation", &b) == MP_OK && b == 1);
     CHECK(mp_response_get_length(res, "/cardholder", &n) == MP_OK && n >= 1);
@@ -188,4 +210,6 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) { return fixture_main(argc, argv, cases, NULL); }
+int main(int argc, char **argv) {
+    return fixture_main(argc, argv, cases, NULL);
+}

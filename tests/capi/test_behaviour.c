@@ -62,7 +62,8 @@ static void pager_walks_every_page(void) {
     /* A list operation is one page; bad names fail up front. */
     REQUIRE(mp_pager_new(client, "payment_methods.list", NULL, 0, &pager) == MP_OK);
     items = 0;
-    while (mp_pager_next_item(pager, &item, &len) == MP_OK) items++;
+    while (mp_pager_next_item(pager, &item, &len) == MP_OK)
+        items++;
     CHECK(items >= 5);
     mp_pager_free(pager);
     CHECK(mp_pager_new(client, "payments.nope", NULL, 0, &pager) == MP_ERR_INVALID_ARGUMENT);
@@ -284,8 +285,10 @@ static void sixteen_tenants_one_client(void) {
         sprintf(t[i].token, "TEST-tenant-token-%d", 100000 + i);
         REQUIRE(pthread_create(&th[i], NULL, tenant_worker, &t[i]) == 0);
     }
-    for (i = 0; i < TENANTS; i++) pthread_join(th[i], NULL);
-    for (i = 0; i < TENANTS; i++) CHECK(t[i].failures == 0);
+    for (i = 0; i < TENANTS; i++)
+        pthread_join(th[i], NULL);
+    for (i = 0; i < TENANTS; i++)
+        CHECK(t[i].failures == 0);
     /* Tenant 0's customer is invisible to tenant 1 and to the client's token. */
     {
         mp_request *req = NULL;
@@ -295,7 +298,8 @@ static void sixteen_tenants_one_client(void) {
         mp_request_set_path_param(req, "id", t[0].customer);
         CHECK(mp_client_call(client, "customers.get", req, &res) == MP_ERR_NOT_FOUND);
         mp_response_free(res);
-        CHECK(call(client, "customers.get", NULL, "id", t[0].customer, NULL, NULL, &res) == MP_ERR_NOT_FOUND);
+        CHECK(call(client, "customers.get", NULL, "id", t[0].customer, NULL, NULL, &res) ==
+              MP_ERR_NOT_FOUND);
         mp_response_free(res);
         mp_request_free(req);
     }
@@ -303,11 +307,13 @@ static void sixteen_tenants_one_client(void) {
 
 static void oauth_url(void) {
     char *url = NULL;
-    REQUIRE(mp_oauth_authorization_url("1234", "https://shop.example/callback", "xyz", &url) == MP_OK);
+    REQUIRE(mp_oauth_authorization_url("1234", "https://shop.example/callback", "xyz", &url) ==
+            MP_OK);
     CHECK_STR(url, "https://auth.mercadopago.com/authorization?client_id=1234&response_type=code"
                    "&platform_id=mp&state=xyz&redirect_uri=https%3A%2F%2Fshop.example%2Fcallback");
     mp_string_free(url);
-    CHECK(mp_oauth_authorization_url("1234", "http://shop.example/cb", NULL, &url) == MP_ERR_INVALID_ARGUMENT);
+    CHECK(mp_oauth_authorization_url("1234", "http://shop.example/cb", NULL, &url) ==
+          MP_ERR_INVALID_ARGUMENT);
     CHECK(url == NULL);
 }
 
@@ -322,4 +328,6 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) { return fixture_main(argc, argv, cases, &client); }
+int main(int argc, char **argv) {
+    return fixture_main(argc, argv, cases, &client);
+}

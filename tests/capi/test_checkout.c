@@ -79,7 +79,8 @@ static void payment_resource(void) {
     CHECK_STR(str_at(got, "/status_detail", buf, sizeof buf), "accredited");
     mp_response_free(got);
     /* payments.update changes what may change. */
-    REQUIRE(call(client, "payments.update", "{\"description\":\"updated\"}", "id", id, NULL, NULL, &got) == MP_OK);
+    REQUIRE(call(client, "payments.update", "{\"description\":\"updated\"}", "id", id, NULL, NULL,
+                 &got) == MP_OK);
     CHECK_STR(str_at(got, "/description", buf, sizeof buf), "updated");
     mp_response_free(got);
     mp_response_free(res);
@@ -89,8 +90,10 @@ static void card_token_single_use(void) {
     char token[64], body[256];
     mp_response *res = NULL;
     REQUIRE(make_card_token(client, CARD_VISA, "123", "APRO", token) == MP_OK);
-    sprintf(body, "{\"transaction_amount\":10,\"token\":\"%s\",\"installments\":1,"
-                  "\"payment_method_id\":\"visa\",\"payer\":{\"email\":\"a_b@example.com\"}}", token);
+    sprintf(body,
+            "{\"transaction_amount\":10,\"token\":\"%s\",\"installments\":1,"
+            "\"payment_method_id\":\"visa\",\"payer\":{\"email\":\"a_b@example.com\"}}",
+            token);
     REQUIRE(call(client, "payments.create", body, NULL, NULL, NULL, NULL, &res) == MP_OK);
     mp_response_free(res);
     /* A token pays once. */
@@ -98,10 +101,11 @@ static void card_token_single_use(void) {
     CHECK(mp_response_http_status(res) == 400);
     mp_response_free(res);
     /* An unknown token: 400, cause 2006. */
-    CHECK(call(client, "payments.create",
-               "{\"transaction_amount\":10,\"token\":\"ffffffffffffffffffffffffffffffff\","
-               "\"installments\":1,\"payment_method_id\":\"visa\",\"payer\":{\"email\":\"a@b.com\"}}",
-               NULL, NULL, NULL, NULL, &res) == MP_ERR_VALIDATION);
+    CHECK(
+        call(client, "payments.create",
+             "{\"transaction_amount\":10,\"token\":\"ffffffffffffffffffffffffffffffff\","
+             "\"installments\":1,\"payment_method_id\":\"visa\",\"payer\":{\"email\":\"a@b.com\"}}",
+             NULL, NULL, NULL, NULL, &res) == MP_ERR_VALIDATION);
     CHECK(strstr(mp_error_causes(mp_error_last(), NULL), "2006") != NULL);
     mp_response_free(res);
     /* Bad card data is refused at tokenization. */
@@ -121,9 +125,11 @@ static void capture_rules(void) {
     sprintf(id, "%lld", int_at(res, "/id"));
     mp_response_free(res);
     /* A partial capture: more than authorized is refused, less is taken. */
-    CHECK(call(client, "payments.capture", "{\"transaction_amount\":250}", "id", id, NULL, NULL, &cap) == MP_ERR_VALIDATION);
+    CHECK(call(client, "payments.capture", "{\"transaction_amount\":250}", "id", id, NULL, NULL,
+               &cap) == MP_ERR_VALIDATION);
     mp_response_free(cap);
-    REQUIRE(call(client, "payments.capture", "{\"transaction_amount\":120}", "id", id, NULL, NULL, &cap) == MP_OK);
+    REQUIRE(call(client, "payments.capture", "{\"transaction_amount\":120}", "id", id, NULL, NULL,
+                 &cap) == MP_OK);
     CHECK_STR(str_at(cap, "/status", buf, sizeof buf), "approved");
     CHECK_STR(str_at(cap, "/status_detail", buf, sizeof buf), "accredited");
     CHECK(num_at(cap, "/transaction_amount") == 120);
@@ -162,9 +168,11 @@ static void cancel_rules(void) {
         CHECK_STR(str_at(c, "/status_detail", buf, sizeof buf), "by_collector");
         mp_response_free(c);
         /* Cancelled is terminal. */
-        CHECK(call(client, "payments.capture", NULL, "id", id, NULL, NULL, &c) == MP_ERR_VALIDATION);
+        CHECK(call(client, "payments.capture", NULL, "id", id, NULL, NULL, &c) ==
+              MP_ERR_VALIDATION);
         mp_response_free(c);
-        CHECK(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &c) == MP_ERR_VALIDATION);
+        CHECK(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &c) ==
+              MP_ERR_VALIDATION);
         mp_response_free(c);
     }
 }
@@ -177,7 +185,8 @@ static void refund_rules(void) {
     sprintf(id, "%lld", int_at(res, "/id"));
     mp_response_free(res);
 
-    REQUIRE(call(client, "refunds.create", "{\"amount\":30}", "payment_id", id, NULL, NULL, &r) == MP_OK);
+    REQUIRE(call(client, "refunds.create", "{\"amount\":30}", "payment_id", id, NULL, NULL, &r) ==
+            MP_OK);
     CHECK(mp_response_http_status(r) == 201);
     CHECK(num_at(r, "/amount") == 30);
     CHECK(int_at(r, "/payment_id") == atoll(id));
@@ -193,13 +202,16 @@ static void refund_rules(void) {
     mp_response_free(res);
 
     /* The balance left is 70: 80 is too much, and says so with cause 2017. */
-    CHECK(call(client, "refunds.create", "{\"amount\":80}", "payment_id", id, NULL, NULL, &r) == MP_ERR_VALIDATION);
+    CHECK(call(client, "refunds.create", "{\"amount\":80}", "payment_id", id, NULL, NULL, &r) ==
+          MP_ERR_VALIDATION);
     CHECK(strstr(mp_error_causes(mp_error_last(), NULL), "2017") != NULL);
     mp_response_free(r);
-    CHECK(call(client, "refunds.create", "{\"amount\":-5}", "payment_id", id, NULL, NULL, &r) == MP_ERR_VALIDATION);
+    CHECK(call(client, "refunds.create", "{\"amount\":-5}", "payment_id", id, NULL, NULL, &r) ==
+          MP_ERR_VALIDATION);
     mp_response_free(r);
 
-    REQUIRE(call(client, "refunds.create", "{\"amount\":20}", "payment_id", id, NULL, NULL, &r) == MP_OK);
+    REQUIRE(call(client, "refunds.create", "{\"amount\":20}", "payment_id", id, NULL, NULL, &r) ==
+            MP_OK);
     mp_response_free(r);
     /* An empty body refunds what is left (50) and closes the payment. */
     REQUIRE(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &r) == MP_OK);
@@ -210,7 +222,8 @@ static void refund_rules(void) {
     CHECK_STR(str_at(res, "/status_detail", buf, sizeof buf), "refunded");
     CHECK(num_at(res, "/transaction_amount_refunded") == 100);
     mp_response_free(res);
-    CHECK(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &r) == MP_ERR_VALIDATION);
+    CHECK(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &r) ==
+          MP_ERR_VALIDATION);
     mp_response_free(r);
 
     REQUIRE(call(client, "refunds.list", NULL, "payment_id", id, NULL, NULL, &r) == MP_OK);
@@ -219,14 +232,16 @@ static void refund_rules(void) {
     REQUIRE(call(client, "refunds.get", NULL, "payment_id", id, "id", rid, &r) == MP_OK);
     CHECK(num_at(r, "/amount") == 30);
     mp_response_free(r);
-    CHECK(call(client, "refunds.get", NULL, "payment_id", id, "id", "999999", &r) == MP_ERR_NOT_FOUND);
+    CHECK(call(client, "refunds.get", NULL, "payment_id", id, "id", "999999", &r) ==
+          MP_ERR_NOT_FOUND);
     mp_response_free(r);
 
     /* An authorization that was never captured cannot be refunded. */
     REQUIRE(pay(client, "APRO", 40, 0, "refunds", &res) == MP_OK);
     sprintf(id, "%lld", int_at(res, "/id"));
     mp_response_free(res);
-    CHECK(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &r) == MP_ERR_VALIDATION);
+    CHECK(call(client, "refunds.create", NULL, "payment_id", id, NULL, NULL, &r) ==
+          MP_ERR_VALIDATION);
     mp_response_free(r);
 }
 
@@ -235,8 +250,9 @@ static void customers_and_cards(void) {
     mp_request *req = NULL;
     char cid[96], card_id[64], token[64], body[512], buf[128];
     size_t n = 0;
-    const char *customer = "{\"email\":\"jane_checkout@example.com\",\"first_name\":\"Jane\","
-                           "\"last_name\":\"Doe\",\"identification\":{\"type\":\"DNI\",\"number\":\"12345678\"}}";
+    const char *customer =
+        "{\"email\":\"jane_checkout@example.com\",\"first_name\":\"Jane\","
+        "\"last_name\":\"Doe\",\"identification\":{\"type\":\"DNI\",\"number\":\"12345678\"}}";
 
     REQUIRE(call(client, "customers.create", customer, NULL, NULL, NULL, NULL, &res) == MP_OK);
     CHECK(mp_response_http_status(res) == 201);
@@ -244,16 +260,19 @@ static void customers_and_cards(void) {
     CHECK(strlen(cid) > 0);
     mp_response_free(res);
     /* One customer per email (cause 101). */
-    CHECK(call(client, "customers.create", customer, NULL, NULL, NULL, NULL, &res) == MP_ERR_VALIDATION);
+    CHECK(call(client, "customers.create", customer, NULL, NULL, NULL, NULL, &res) ==
+          MP_ERR_VALIDATION);
     CHECK(strstr(mp_error_causes(mp_error_last(), NULL), "101") != NULL);
     mp_response_free(res);
-    CHECK(call(client, "customers.create", "{\"email\":\"not-an-email\"}", NULL, NULL, NULL, NULL, &res) == MP_ERR_VALIDATION);
+    CHECK(call(client, "customers.create", "{\"email\":\"not-an-email\"}", NULL, NULL, NULL, NULL,
+               &res) == MP_ERR_VALIDATION);
     mp_response_free(res);
 
     REQUIRE(call(client, "customers.get", NULL, "id", cid, NULL, NULL, &res) == MP_OK);
     CHECK_STR(str_at(res, "/first_name", buf, sizeof buf), "Jane");
     mp_response_free(res);
-    REQUIRE(call(client, "customers.update", "{\"first_name\":\"Janet\"}", "id", cid, NULL, NULL, &res) == MP_OK);
+    REQUIRE(call(client, "customers.update", "{\"first_name\":\"Janet\"}", "id", cid, NULL, NULL,
+                 &res) == MP_OK);
     CHECK_STR(str_at(res, "/first_name", buf, sizeof buf), "Janet");
     mp_response_free(res);
 
@@ -282,7 +301,8 @@ static void customers_and_cards(void) {
     REQUIRE(call(client, "cards.get", NULL, "customer_id", cid, "id", card_id, &res) == MP_OK);
     CHECK_STR(str_at(res, "/id", buf, sizeof buf), card_id);
     mp_response_free(res);
-    REQUIRE(call(client, "cards.update", "{\"expiration_month\":12}", "customer_id", cid, "id", card_id, &res) == MP_OK);
+    REQUIRE(call(client, "cards.update", "{\"expiration_month\":12}", "customer_id", cid, "id",
+                 card_id, &res) == MP_OK);
     CHECK(int_at(res, "/expiration_month") == 12);
     mp_response_free(res);
 
@@ -290,8 +310,9 @@ static void customers_and_cards(void) {
     REQUIRE(call(client, "card_tokens.create", body, NULL, NULL, NULL, NULL, &res) == MP_OK);
     str_at(res, "/id", token, sizeof token);
     mp_response_free(res);
-    sprintf(body, "{\"transaction_amount\":75,\"token\":\"%s\",\"installments\":3,"
-                  "\"payment_method_id\":\"master\",\"payer\":{\"type\":\"customer\",\"id\":\"%s\"}}",
+    sprintf(body,
+            "{\"transaction_amount\":75,\"token\":\"%s\",\"installments\":3,"
+            "\"payment_method_id\":\"master\",\"payer\":{\"type\":\"customer\",\"id\":\"%s\"}}",
             token, cid);
     REQUIRE(call(client, "payments.create", body, NULL, NULL, NULL, NULL, &res) == MP_OK);
     CHECK_STR(str_at(res, "/status", buf, sizeof buf), "approved");
@@ -301,7 +322,8 @@ static void customers_and_cards(void) {
 
     REQUIRE(call(client, "cards.delete", NULL, "customer_id", cid, "id", card_id, &res) == MP_OK);
     mp_response_free(res);
-    CHECK(call(client, "cards.get", NULL, "customer_id", cid, "id", card_id, &res) == MP_ERR_NOT_FOUND);
+    CHECK(call(client, "cards.get", NULL, "customer_id", cid, "id", card_id, &res) ==
+          MP_ERR_NOT_FOUND);
     mp_response_free(res);
     REQUIRE(call(client, "customers.delete", NULL, "id", cid, NULL, NULL, &res) == MP_OK);
     mp_response_free(res);
@@ -329,7 +351,8 @@ static void catalogues(void) {
     mp_response_free(res);
 }
 
-static mp_response *search(const char *extref, const char *limit, const char *offset, const char *status) {
+static mp_response *search(const char *extref, const char *limit, const char *offset,
+                           const char *status) {
     mp_request *req = NULL;
     mp_response *res = NULL;
     mp_request_new(&req);
@@ -372,7 +395,8 @@ static void search_paging(void) {
     /* Five distinct payments across the pages. */
     for (i = 0; i < 5; i++) {
         int j;
-        for (j = i + 1; j < 5; j++) CHECK(seen[i] != seen[j]);
+        for (j = i + 1; j < 5; j++)
+            CHECK(seen[i] != seen[j]);
     }
     res = search(extref, "2", "10", NULL);
     REQUIRE(res != NULL);
@@ -398,4 +422,6 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) { return fixture_main(argc, argv, cases, &client); }
+int main(int argc, char **argv) {
+    return fixture_main(argc, argv, cases, &client);
+}

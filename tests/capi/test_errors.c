@@ -9,8 +9,9 @@
 static mp_client *client;
 
 static const char *payment_body(char *out, const char *token, double amount) {
-    sprintf(out, "{\"transaction_amount\":%.2f,\"token\":\"%s\",\"installments\":1,"
-                 "\"payment_method_id\":\"visa\",\"payer\":{\"email\":\"test_payer_9@testuser.com\"}}",
+    sprintf(out,
+            "{\"transaction_amount\":%.2f,\"token\":\"%s\",\"installments\":1,"
+            "\"payment_method_id\":\"visa\",\"payer\":{\"email\":\"test_payer_9@testuser.com\"}}",
             amount, token);
     return out;
 }
@@ -46,7 +47,8 @@ static void not_found(void) {
     mp_response *res = NULL;
     const mp_error *e;
     size_t len = 0;
-    CHECK(call(client, "payments.get", NULL, "id", "424242424242", NULL, NULL, &res) == MP_ERR_NOT_FOUND);
+    CHECK(call(client, "payments.get", NULL, "id", "424242424242", NULL, NULL, &res) ==
+          MP_ERR_NOT_FOUND);
     REQUIRE(res != NULL);
     e = mp_error_last();
     CHECK(mp_error_http_status(e) == 404);
@@ -58,7 +60,8 @@ static void not_found(void) {
     CHECK_STR(mp_response_header(res, "x-request-id"), mp_error_request_id(e));
     mp_response_free(res);
     /* Path parameters are encoded: this is an id, not a path. */
-    CHECK(call(client, "payments.get", NULL, "id", "../customers/x", NULL, NULL, &res) == MP_ERR_NOT_FOUND);
+    CHECK(call(client, "payments.get", NULL, "id", "../customers/x", NULL, NULL, &res) ==
+          MP_ERR_NOT_FOUND);
     mp_response_free(res);
 }
 
@@ -95,8 +98,10 @@ static void idempotency_replay_and_conflict(void) {
 
 static void fresh_keys_per_write(void) {
     mp_response *a = NULL, *b = NULL;
-    CHECK(call(client, "customers.create", "{\"email\":\"k1@example.com\"}", NULL, NULL, NULL, NULL, &a) == MP_OK);
-    CHECK(call(client, "customers.create", "{\"email\":\"k2@example.com\"}", NULL, NULL, NULL, NULL, &b) == MP_OK);
+    CHECK(call(client, "customers.create", "{\"email\":\"k1@example.com\"}", NULL, NULL, NULL, NULL,
+               &a) == MP_OK);
+    CHECK(call(client, "customers.create", "{\"email\":\"k2@example.com\"}", NULL, NULL, NULL, NULL,
+               &b) == MP_OK);
     CHECK(strlen(mp_response_idempotency_key(a)) == 36);
     CHECK(strcmp(mp_response_idempotency_key(a), mp_response_idempotency_key(b)) != 0);
     mp_response_free(a);
@@ -198,4 +203,6 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) { return fixture_main(argc, argv, cases, &client); }
+int main(int argc, char **argv) {
+    return fixture_main(argc, argv, cases, &client);
+}

@@ -51,8 +51,10 @@ static void eight_threads_one_client(void) {
         w[i].index = i;
         REQUIRE(pthread_create(&t[i], NULL, worker, &w[i]) == 0);
     }
-    for (i = 0; i < THREADS; i++) pthread_join(t[i], NULL);
-    for (i = 0; i < THREADS; i++) CHECK(w[i].failures == 0);
+    for (i = 0; i < THREADS; i++)
+        pthread_join(t[i], NULL);
+    for (i = 0; i < THREADS; i++)
+        CHECK(w[i].failures == 0);
     /* All 200 payments are distinct. */
     for (i = 0; i < THREADS; i++)
         for (j = 0; j < PER_THREAD; j++)
@@ -66,4 +68,6 @@ static const struct test_case cases[] = {
     {NULL, NULL},
 };
 
-int main(int argc, char **argv) { return fixture_main(argc, argv, cases, &client); }
+int main(int argc, char **argv) {
+    return fixture_main(argc, argv, cases, &client);
+}

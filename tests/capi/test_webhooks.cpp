@@ -119,14 +119,20 @@ mp_webhook_result verify(const Delivery &d, std::vector<const char *> secrets, l
 TEST_CASE("payments notify a loopback receiver with a signature that verifies") {
     Fixture f;
     Receiver receiver(1); // the first delivery fails: the sandbox must retry
-    std::string token = f.call("card_tokens.create",
-                               R"({"card_number":"4509953566233704","expiration_month":11,)"
-                               R"("expiration_year":2030,"security_code":"123","cardholder":{"name":"APRO"}})",
-                               "/id");
-    std::string id = f.call("payments.create",
-                                 R"({"transaction_amount":10,"installments":1,"payment_method_id":"visa",)"
-                                 R"("token":")" + token + R"(","payer":{"email":"a@b.com"},)"
-                                 R"("notification_url":")" + receiver.url() + R"("})", "/id");
+    std::string token =
+        f.call("card_tokens.create",
+               R"({"card_number":"4509953566233704","expiration_month":11,)"
+               R"("expiration_year":2030,"security_code":"123","cardholder":{"name":"APRO"}})",
+               "/id");
+    std::string id =
+        f.call("payments.create",
+               R"({"transaction_amount":10,"installments":1,"payment_method_id":"visa",)"
+               R"("token":")" +
+                   token +
+                   R"(","payer":{"email":"a@b.com"},)"
+                   R"("notification_url":")" +
+                   receiver.url() + R"("})",
+               "/id");
     REQUIRE_FALSE(id.empty());
 
     std::vector<Delivery> got = receiver.wait_for(2);
@@ -141,7 +147,8 @@ TEST_CASE("payments notify a loopback receiver with a signature that verifies") 
     CHECK(got[0].request_id != got[1].request_id);
 
     int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                      std::chrono::system_clock::now().time_since_epoch()).count();
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
     const Delivery &d = got[1];
     CHECK(verify(d, {"whsec-current"}, 0, 0) == MP_WEBHOOK_OK);
     // Rotation: the old and the new secret are both accepted meanwhile.

@@ -12,11 +12,11 @@
 using namespace mp;
 
 TEST_CASE("the API envelope becomes the error detail") {
-    ErrorDetail d = parse_api_error(
-        404,
-        R"({"message":"Payment not found","error":"not_found","status":404,)"
-        R"("cause":[{"code":2000,"description":"Payment not found","data":"x"}]})",
-        "req-1");
+    ErrorDetail d =
+        parse_api_error(404,
+                        R"({"message":"Payment not found","error":"not_found","status":404,)"
+                        R"("cause":[{"code":2000,"description":"Payment not found","data":"x"}]})",
+                        "req-1");
     CHECK(d.kind == ErrorKind::NotFound);
     CHECK(d.http_status == 404);
     CHECK(d.api_error == "not_found");
@@ -28,13 +28,18 @@ TEST_CASE("the API envelope becomes the error detail") {
 
 TEST_CASE("string cause codes, single cause objects and other shapes are tolerated") {
     ErrorDetail d = parse_api_error(
-        400, R"({"message":"bad","error":"bad_request","cause":[{"code":"E301","description":"invalid card"}]})", "");
+        400,
+        R"({"message":"bad","error":"bad_request","cause":[{"code":"E301","description":"invalid card"}]})",
+        "");
     CHECK(d.kind == ErrorKind::Validation);
     CHECK(d.message == "bad (HTTP 400 bad_request, cause E301: invalid card)");
     d = parse_api_error(400, R"({"message":"m","cause":{"code":1}})", "");
     CHECK(d.causes_json == R"([{"code":1}])");
     // PolicyAgent's 403 has "code" instead of "error".
-    d = parse_api_error(403, R"({"message":"At least one policy returned UNAUTHORIZED.","code":"PA_UNAUTHORIZED_RESULT_FROM_POLICIES","status":403})", "r");
+    d = parse_api_error(
+        403,
+        R"({"message":"At least one policy returned UNAUTHORIZED.","code":"PA_UNAUTHORIZED_RESULT_FROM_POLICIES","status":403})",
+        "r");
     CHECK(d.kind == ErrorKind::Auth);
     CHECK(d.api_error == "PA_UNAUTHORIZED_RESULT_FROM_POLICIES");
     // Not JSON at all (a proxy's HTML page).
@@ -94,11 +99,12 @@ TEST_CASE("card numbers are masked in free text, other numbers are kept") {
 }
 
 TEST_CASE("JSON bodies are redacted member by member") {
-    std::string body = R"({"card_number":"4509953566233704","security_code":"123",)"
-                       R"("expiration_month":11,"cardholder":{"name":"APRO",)"
-                       R"("identification":{"type":"DNI","number":"12345678"}},)"
-                       R"("payer":{"identification":{"number":12345678901}},"number":"keep",)"
-                       R"("note":"a \"quoted\" 4509953566233704","ids":[1,2],"access_token":"TEST-x-1"})";
+    std::string body =
+        R"({"card_number":"4509953566233704","security_code":"123",)"
+        R"("expiration_month":11,"cardholder":{"name":"APRO",)"
+        R"("identification":{"type":"DNI","number":"12345678"}},)"
+        R"("payer":{"identification":{"number":12345678901}},"number":"keep",)"
+        R"("note":"a \"quoted\" 4509953566233704","ids":[1,2],"access_token":"TEST-x-1"})";
     std::string r = redact_json(body, "TEST-x-1");
     CHECK(r.find("4509953566233704") == std::string::npos);
     CHECK(r.find("\"security_code\":\"[REDACTED]\"") != std::string::npos);
@@ -166,12 +172,15 @@ TEST_CASE("backoff doubles, is capped, jittered, and honours Retry-After") {
 TEST_CASE("the retry budget drains under failure and refills on success") {
     RetryBudget b;
     int retries = 0;
-    while (b.try_spend(ErrorKind::Server)) ++retries;
+    while (b.try_spend(ErrorKind::Server))
+        ++retries;
     CHECK(retries == RetryBudget::kCapacity / RetryBudget::kRetryCost);
     CHECK_FALSE(b.try_spend(ErrorKind::Timeout));
-    for (int i = 0; i < 10; ++i) b.on_success();
+    for (int i = 0; i < 10; ++i)
+        b.on_success();
     CHECK(b.try_spend(ErrorKind::Timeout));
     CHECK_FALSE(b.try_spend(ErrorKind::Server));
-    for (int i = 0; i < 1000; ++i) b.on_success();
+    for (int i = 0; i < 1000; ++i)
+        b.on_success();
     CHECK(b.available() == RetryBudget::kCapacity);
 }

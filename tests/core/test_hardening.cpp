@@ -26,19 +26,20 @@ bool valid_json(const std::string &s) {
 
 TEST_CASE("the JSON redactor survives unbalanced input (it wrote through an empty stack)") {
     std::string key(10000, 'k'), value(10000, 'v');
-    for (std::string body : {"{\"" + key + "\":1,}\"" + value + "\"", std::string("{]"),
-                             std::string("]]]]}}}}"), std::string(",,,\"a\""),
-                             std::string("{\"a\":\"unterminated"), std::string(100000, '['),
-                             std::string("[") + std::string(5000, '{')}) {
+    for (std::string body :
+         {"{\"" + key + "\":1,}\"" + value + "\"", std::string("{]"), std::string("]]]]}}}}"),
+          std::string(",,,\"a\""), std::string("{\"a\":\"unterminated"), std::string(100000, '['),
+          std::string("[") + std::string(5000, '{')}) {
         // Nothing in them is sensitive: redaction gives them back unchanged.
         CHECK(redact_json(body, "TEST-secret-token") == body);
     }
 }
 
 TEST_CASE("redacted JSON stays valid JSON") {
-    std::string body = R"({"card_number":4509953566233704,"n":[4509953566233704,1],)"
-                       R"("cause":[{"code":"4509 9535 6623 3704","description":"security code 8362"}],)"
-                       R"("card_number_obj":{"card_number":{"a":["4509953566233704"]}}})";
+    std::string body =
+        R"({"card_number":4509953566233704,"n":[4509953566233704,1],)"
+        R"("cause":[{"code":"4509 9535 6623 3704","description":"security code 8362"}],)"
+        R"("card_number_obj":{"card_number":{"a":["4509953566233704"]}}})";
     std::string r = redact_json(body);
     CHECK(valid_json(r));
     CHECK(r.find("4509") == std::string::npos);
@@ -53,8 +54,9 @@ TEST_CASE("free text: spaced and dashed card numbers that pass Luhn, CVVs, docum
     CHECK(redact_text("ids 1234 5678 9012 3456") == "ids 1234 5678 9012 3456");
     CHECK(redact_text("date 2026-11-29") == "date 2026-11-29");
     // UUIDs (request ids, idempotency keys) are never taken for cards.
-    for (const char *uuid : {"5ba12345-6789-1234-5678-2be31b7ba196", "4509-9535-6623-3704-abcdef123456",
-                             "12345678-9012-3456-7890-123456789012"})
+    for (const char *uuid :
+         {"5ba12345-6789-1234-5678-2be31b7ba196", "4509-9535-6623-3704-abcdef123456",
+          "12345678-9012-3456-7890-123456789012"})
         CHECK(redact_text(uuid) == uuid);
     CHECK(redact_text("invalid security code 8362") == "invalid security code [REDACTED]");
     CHECK(redact_text("security_code: \"8362\"") == "security_code: \"[REDACTED]\"");
@@ -76,7 +78,9 @@ TEST_CASE("anything shaped like an access token is redacted, and both tokens giv
 }
 
 TEST_CASE("printable text: valid UTF-8, no control characters, bounded") {
-    CHECK(printable("a\x01" "b\nc\x7F", 100) == "a b c ");
+    CHECK(printable("a\x01"
+                    "b\nc\x7F",
+                    100) == "a b c ");
     CHECK(printable("a\nb", 100, true) == "a\nb");
     CHECK(printable("\xC3\xA9t\xC3\xA9", 100) == "\xC3\xA9t\xC3\xA9");
     CHECK(printable("\xFF\xC0\x80\xED\xA0\x80x", 100) == "??????x");
@@ -98,7 +102,8 @@ TEST_CASE("error records: 3xx and odd statuses are protocol errors; bounded text
 
     std::string big = R"({"message":")" + std::string(100000, 'm') + R"(","error":")" +
                       std::string(5000, 'e') + R"(","cause":[)";
-    for (int i = 0; i < 2000; ++i) big += std::string(i ? "," : "") + R"({"code":1,"description":"x"})";
+    for (int i = 0; i < 2000; ++i)
+        big += std::string(i ? "," : "") + R"({"code":1,"description":"x"})";
     big += "]}";
     d = parse_api_error(400, big, std::string(1000, 'r') + "\x01\xFF");
     CHECK(d.message.size() < 2048);
@@ -178,8 +183,9 @@ TEST_CASE("JSON quoted in text, and escaped inside strings, is redacted member b
     CHECK(redact_text(R"(bad card: "security_code":"8362", "expiration_year":2031,)"
                       R"( "identification":{"type":"CPF","number":"31415926535"})")
               .find_first_of("0123456789") == std::string::npos);
-    std::string body = R"({"cause":[{"description":"\"security_code\":\"8362\", \"number\":1,)"
-                       R"( \"identification\":{\"number\":\"31415926535\"}, \u0034509953566233704"}]})";
+    std::string body =
+        R"({"cause":[{"description":"\"security_code\":\"8362\", \"number\":1,)"
+        R"( \"identification\":{\"number\":\"31415926535\"}, \u0034509953566233704"}]})";
     std::string r = redact_json(body);
     CHECK(valid_json(r));
     CHECK(r.find("8362") == std::string::npos);

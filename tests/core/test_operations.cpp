@@ -57,7 +57,9 @@ TEST_CASE("a preset member is sent once, the preset's way") {
     PreparedCall pc = client.prepare(*find_operation("payments.capture"), o);
     CHECK(pc.http.body == R"({"transaction_amount":5,"na\"me":"x","capture":true})");
     o.body = "{}";
-    CHECK(client.prepare(*find_operation("payments.capture"), o).http.body == R"({"capture":true})");
+    CHECK(client.prepare(*find_operation("payments.capture"), o).http.body ==
+          R"({"capture":true})");
     o.has_body = false;
-    CHECK(client.prepare(*find_operation("payments.capture"), o).http.body == R"({"capture":true})");
+    CHECK(client.prepare(*find_operation("payments.capture"), o).http.body ==
+          R"({"capture":true})");
 }

@@ -12,7 +12,8 @@ int main() {
         return 1;
     } catch (const mercadopago::Error &e) {
         std::printf("%s %zu ops %zu options: %s\n", mercadopago::version(),
-                    mercadopago::operations().size(), mercadopago::options().size(), e.status_name());
+                    mercadopago::operations().size(), mercadopago::options().size(),
+                    e.status_name());
     }
     return 0;
 }
