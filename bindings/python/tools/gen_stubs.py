@@ -9,12 +9,13 @@ mercadopago_native/_idiom.py says (the spelling errors.py uses at import).
 """
 import importlib.util
 import os
-import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGE = os.path.join(HERE, "..", "mercadopago_native")
-ROOT = os.path.join(HERE, "..", "..", "..")
+sys.path.insert(0, os.path.join(HERE, "..", ".."))
+import generated  # noqa: E402  (bindings/generated.py: write or --check)
+import tables  # noqa: E402  (bindings/tables.py: the tables read from their sources)
 
 
 def _idiom():
@@ -24,49 +25,20 @@ def _idiom():
     return module
 
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[^\s,()"]+|[,()]')
-
-
-def rows(path, macro):
-    """The arguments of every macro(...) row of a table file: string literals
-    unquoted (adjacent ones joined), other arguments as written."""
-    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
-        text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
-    out = []
-    for m in re.finditer(r"\b" + macro + r"\(", text):
-        args, parts, depth = [], [], 0
-        for tok in _TOKEN.findall(text[m.end():]):
-            if tok == "(":
-                depth += 1
-            elif tok == ")" and depth:
-                depth -= 1
-            elif tok in (",", ")") and not depth:
-                args.append(" ".join(parts) if not parts or parts[0][0] != '"' else
-                            "".join(bytes(p[1:-1], "utf-8").decode("unicode_escape")
-                                    for p in parts))
-                parts = []
-                if tok == ")":
-                    break
-                continue
-            parts.append(tok)
-        out.append(args)
-    return out
-
-
 _TYPES = {"STRING": "str", "INT": "int", "SECONDS": "float", "BOOL": "bool"}
 
 
 def _option_params(scope):
     params = []
-    for name, type_, arity, scopes, _doc in rows("capi/options.inc", "MP_OPTION"):
-        if scope not in scopes.replace(" ", "").split("|"):
+    for o in tables.options():
+        if scope not in o["scope"]:
             continue
-        if type_ == "HEADERS":
-            params.append(f"{name}: _Headers = ...")
-        elif int(arity) > 1:
-            params.append(f"{name}: Optional[Sequence[{_TYPES[type_]}]] = ...")
+        if o["type"] == "HEADERS":
+            params.append(f"{o['name']}: _Headers = ...")
+        elif o["arity"] > 1:
+            params.append(f"{o['name']}: Optional[Sequence[{_TYPES[o['type']]}]] = ...")
         else:
-            params.append(f"{name}: Optional[{_TYPES[type_]}] = ...")
+            params.append(f"{o['name']}: Optional[{_TYPES[o['type']]}] = ...")
     return params
 
 
@@ -88,20 +60,20 @@ def camel(name):
 def resources():
     call, pages = _option_params("CALL"), _option_params("PAGES")
     by_resource = {}
-    for name, method, path, body, paging, _preset in rows("core/operations.inc", "MP_OPERATION"):
-        by_resource.setdefault(name.split(".")[0], []).append((name, method, path, body, paging))
+    for op in tables.operations():
+        by_resource.setdefault(op["name"].split(".")[0], []).append(op)
     out = [RESOURCES_HEADER]
     for resource, ops in by_resource.items():
         out.append(f"\nclass {camel(resource)}Resource(Resource):")
-        for name, method, path, body, paging in ops:
-            params = ["self"] + [f"{p}: _Id" for p in re.findall(r"\{(\w+)\}", path)]
-            if body == "BODY":
+        for op in ops:
+            params = ["self"] + [f"{p}: _Id" for p in op["params"]]
+            if op["has_body"]:
                 params.append("body: _Body = ...")
-            params += ["*"] + call + (pages if paging != "NONE" else [])
-            params.append("**body_members: Any" if body == "BODY" else "**query: Any")
-            ret = "PageIterator" if paging != "NONE" else "Result"
-            out.append(f"    def {name.split('.')[1]}({', '.join(params)}) -> {ret}:")
-            out.append(f'        """{method} {path}"""')
+            params += ["*"] + call + (pages if op["pages"] else [])
+            params.append("**body_members: Any" if op["has_body"] else "**query: Any")
+            ret = "PageIterator" if op["pages"] else "Result"
+            out.append(f"    def {op['name'].split('.')[1]}({', '.join(params)}) -> {ret}:")
+            out.append(f'        """{op["method"]} {op["path"]}"""')
             out.append("        ...")
     out.append("\nclass ClientResources:")
     for resource in by_resource:
@@ -139,10 +111,9 @@ class MercadoPagoError(Exception):
 
 def errors():
     idiom = _idiom()
-    table = [(c, p, d) for c, p, d in rows("capi/statuses.inc", "MP_ERROR_GROUP")]
-    table += [(c, p, d) for _e, _s, c, p, d in rows("capi/statuses.inc", "MP_STATUS")]
     out = [ERRORS_HEADER]
-    for name, parent, doc in table:
+    for c in tables.error_classes():  # parents first
+        name, parent, doc = c["name"], c["parent"], c["doc"]
         bases = [idiom.error_class_name(parent) if parent else "MercadoPagoError"]
         if name in idiom.MIXINS:
             bases.append("builtins." + idiom.MIXINS[name])
@@ -161,20 +132,8 @@ STUBS = {"resources.pyi": resources, "errors.pyi": errors}
 
 
 def main():
-    stale = []
-    for name, generate in STUBS.items():
-        path = os.path.join(PACKAGE, name)
-        text = generate()
-        if "--check" in sys.argv:
-            with open(path, encoding="utf-8") as f:
-                if f.read() != text:
-                    stale.append(path)
-            continue
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-    if stale:
-        print(f"out of date: {', '.join(stale)}: run tools/gen_stubs.py", file=sys.stderr)
-        sys.exit(1)
+    generated.sync({os.path.join(PACKAGE, name): generate() for name, generate in STUBS.items()},
+                   "python3 bindings/python/tools/gen_stubs.py")
 
 
 if __name__ == "__main__":
