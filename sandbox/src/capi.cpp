@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <optional>
@@ -92,7 +93,11 @@ bool valid_kind(int kind) {
 extern "C" {
 
 const char *mp_sandbox_status_name(mp_sandbox_status status) {
-    switch (status) {
+    // Read as an int: a C caller may pass any value, and loading an enum outside its range is
+    // undefined behaviour in C++.
+    int code;
+    std::memcpy(&code, &status, sizeof code);
+    switch (code) {
     case MP_SANDBOX_OK:
         return "ok";
     case MP_SANDBOX_ERR_INVALID_ARGUMENT:
@@ -253,8 +258,9 @@ mp_sandbox_status mp_sandbox_fault_new(mp_sandbox_fault_kind kind, mp_sandbox_fa
     constexpr const char *fn = "mp_sandbox_fault_new";
     if (!out) return null_argument(fn, "out");
     *out = nullptr;
-    if (!valid_kind(kind))
-        return out_of_range(fn, "unknown fault kind " + std::to_string(static_cast<int>(kind)));
+    int value; // read as an int, as above: any value may come from C
+    std::memcpy(&value, &kind, sizeof value);
+    if (!valid_kind(value)) return out_of_range(fn, "unknown fault kind " + std::to_string(value));
     return guarded(fn, [&] {
         *out = new mp_sandbox_fault();
         (*out)->kind = kind;
