@@ -62,11 +62,14 @@ std::string Fault::describe() const {
     switch (kind) {
     case Kind::Ok:
         return "ok";
-    case Kind::Status:
-        return std::to_string(status) +
-               (retry_after >= 0 ? ":" + std::to_string(retry_after) : std::string());
+    // Appended, not "literal" + std::string: GCC 12's -Wrestrict misreads that at -O2.
+    case Kind::Status: {
+        std::string text = std::to_string(status);
+        if (retry_after >= 0) text.append(":").append(std::to_string(retry_after));
+        return text;
+    }
     case Kind::Delay:
-        return "delay:" + std::to_string(delay_ms);
+        return std::string("delay:").append(std::to_string(delay_ms));
     case Kind::Stall:
         return "stall";
     case Kind::ResetBefore:
