@@ -334,22 +334,27 @@ std::string json_unescape(std::string_view s) {
     return out;
 }
 
-// The inside of a JSON string for text (the inverse of json_unescape).
+// The inside of a JSON string for text (the inverse of json_unescape). A
+// digit right after a \u escape is escaped too: the escape's own hex digits
+// ("\u0017") would otherwise join the digits after it into a longer run that
+// reads as a card number in the raw text.
 std::string json_escape(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(s.size() + 8);
+    bool after_escape = false;
     for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            static constexpr char hex[] = "0123456789abcdef";
+        bool control = static_cast<unsigned char>(c) < 0x20;
+        if (control || (after_escape && c >= '0' && c <= '9')) {
             out += "\\u00";
             out.push_back(hex[(c >> 4) & 0xF]);
             out.push_back(hex[c & 0xF]);
-        } else {
-            out.push_back(c);
+            after_escape = true;
+            continue;
         }
+        after_escape = false;
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
     }
     return out;
 }

@@ -209,6 +209,9 @@ write("fuzz_redact", "regress-redact-card-run-before-group", "4509953566233704-0
 # backslash of an escaped quote, or a secret was a literal.
 write("fuzz_redact", "regress-redact-escaped-quote-after-word", '{"a":"password=abc\\"x"}')
 write("fuzz_redact", "regress-redact-secret-is-literal", "true\n\n[true]")
+# A control character written back as an escape joined its hex digits to the
+# digits after it: "\u0017254976783116" read as a 16-digit run.
+write("fuzz_redact", "regress-redact-escape-joins-digits", '{"p_unber":"\\u0017254976783116?52"}')
 # A secret inside the marker "[REDACTED]": each replacement made a new match (a hang).
 write("fuzz_redact", "regress-redact-secret-inside-marker", "[RED\n\nsome [RED text")
 

@@ -212,6 +212,15 @@ TEST_CASE("a lone JSON value stays JSON when redacted (found by fuzz_redact in a
     CHECK(redact_json("security code 8362") == "security code [REDACTED]"); // text, not JSON
 }
 
+TEST_CASE("an escape written back never joins the digits after it (found by fuzz_redact in CI)") {
+    // U+0017 then 12 digits: "\u0017254976783116" would read as a 16-digit run.
+    std::string r = redact_json(R"({"a":"\u0017254976783116?52"})");
+    CHECK(valid_json(r));
+    CHECK(
+        r ==
+        R"({"a":"\u0017\u0032\u0035\u0034\u0039\u0037\u0036\u0037\u0038\u0033\u0031\u0031\u0036?52"})");
+}
+
 TEST_CASE("no pass cuts an escape of valid JSON in two (found by fuzz_redact in CI)") {
     std::string body = R"({"a":"}}\u0034509953\u0034509953566233904"})";
     std::string r = redact_json(body);
