@@ -6,7 +6,7 @@
 # 1. CMake (MP_BUILD_JAVA=ON): libmercadopago, the sandbox, SWIG's wrapper and
 #    libmercadopago_jni.so, plus the proxies of dev.libmercadopago.internal; it
 #    checks that the generated sources (bindings/java/generate.py) are current;
-# 2. Maven, with the version CMake configured (project(mercadopago VERSION ...)):
+# 2. Maven, with the version CMake read from mercadopago.h (its project version):
 #    compiles, runs the unit tests (surefire), packages the jar with the natives
 #    inside and runs the *IT tests against that jar (failsafe).
 # Needs cmake, ninja, python3, swig >= 4.1, a JDK 17 and Maven (dependencies from Maven Central).
@@ -21,8 +21,9 @@ if ! grep -q '^MP_BUILD_JAVA:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
 fi
 cmake --build "$build" -j"$jobs" --target mercadopago_jni mercadopago mercadopago_sandbox
 
-version=$(sed -n 's/^#define MP_VERSION_STRING "\(.*\)"$/\1/p' "$build/capi/include/mercadopago_version.h")
-[ -n "$version" ] || { echo "java: no MP_VERSION_STRING in $build/capi/include/mercadopago_version.h" >&2; exit 1; }
+# The version the build read from mercadopago.h (CMake's project version).
+version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
+[ -n "$version" ] || { echo "java: no CMAKE_PROJECT_VERSION in $build/CMakeCache.txt" >&2; exit 1; }
 
 cd "$root/bindings/java"
 mvn -B -q -Dstyle.color=never \

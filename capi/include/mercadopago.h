@@ -65,10 +65,20 @@ extern "C" {
 
 /* ---- Version ----------------------------------------------------------- */
 
-/* MP_VERSION_MAJOR, _MINOR, _PATCH, MP_VERSION_STRING ("0.1.0") and
- * MP_ABI_MAJOR (the SONAME's number), configured from the build's project
- * version: the one place the version is written. */
-#include "mercadopago_version.h"
+/* The one place the version is written: the build (CMake's project(), the
+ * SONAME, pkg-config) and every binding's package read it from here. */
+#define MP_VERSION_MAJOR 0
+#define MP_VERSION_MINOR 1
+#define MP_VERSION_PATCH 0
+/* The number in the library's SONAME (libmercadopago.so.0): it changes only
+ * with an incompatible change of this header. */
+#define MP_ABI_MAJOR 0
+#define MP_STRINGIFY_(x) #x
+#define MP_STRINGIFY(x) MP_STRINGIFY_(x)
+/* "0.1.0" */
+#define MP_VERSION_STRING                                                                          \
+    MP_STRINGIFY(MP_VERSION_MAJOR)                                                                 \
+    "." MP_STRINGIFY(MP_VERSION_MINOR) "." MP_STRINGIFY(MP_VERSION_PATCH)
 /* 0xMMmmpp: compare with >= to require a version at compile time. */
 #define MP_VERSION_NUMBER ((MP_VERSION_MAJOR << 16) | (MP_VERSION_MINOR << 8) | MP_VERSION_PATCH)
 

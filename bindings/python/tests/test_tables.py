@@ -123,10 +123,14 @@ def test_exception_hierarchy_is_the_table():
 def test_version_is_the_library_s():
     assert mp.__version__ == mp.library_version == _native.HEADER_VERSION
     assert importlib.metadata.version("mercadopago-native") == mp.__version__
-    root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "CMakeLists.txt")
-    with open(root, encoding="utf-8") as f:
-        assert re.search(r"project\(mercadopago VERSION (\S+)", f.read()).group(1) \
-            == mp.__version__
+    # The one place it is written: the source header.
+    header = os.path.join(os.path.dirname(__file__), "..", "..", "..", "capi", "include",
+                          "mercadopago.h")
+    with open(header, encoding="utf-8") as f:
+        text = f.read()
+    parts = [re.search(rf"#define MP_VERSION_{p} (\d+)", text).group(1)
+             for p in ("MAJOR", "MINOR", "PATCH")]
+    assert ".".join(parts) == mp.__version__
 
 
 def test_sandbox_faults_and_reset_without_http(mp_sandbox):
