@@ -145,6 +145,7 @@ void Router::add(std::string method, std::string_view pattern, int flags, Handle
 }
 
 void Router::insert(Route route) {
+    route.label = route.method + " " + route.pattern;
     // A second route of the same method and shape could never be reached: a bug, unless both
     // serve table operations sharing a path (then the table itself names them apart).
     for (const Route &other : routes_) {

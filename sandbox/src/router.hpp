@@ -69,6 +69,7 @@ struct Route {
     std::string pattern; // as registered, e.g. "/v1/payments/{id}"
     std::vector<Segment> segments;
     std::vector<std::string> operations; // the table's operations it serves; empty: not an API one
+    std::string label; // "GET /v1/payments/{id}", made once: the X-Sandbox-Route of its answers
     int flags = kNoFlags;
     Handler handler;
 };

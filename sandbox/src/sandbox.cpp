@@ -203,8 +203,7 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
         ctx.params = std::move(match.params);
         // Which route of the table answered: lets a client's tests check end to end that its
         // method and path reach the operation it meant. Not sent by the real API.
-        if (!route.operations.empty())
-            ctx.headers.emplace_back("X-Sandbox-Route", route.method + " " + route.pattern);
+        if (!route.operations.empty()) ctx.headers.emplace_back("X-Sandbox-Route", route.label);
         if (!(route.flags & kNoAuth)) ctx.cred = authenticate(request, route.flags & kPublicKey);
         std::string key = request.get_header_value("X-Idempotency-Key");
         if ((route.flags & kIdempotencyRequired) && key.empty())
