@@ -13,10 +13,19 @@ cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 mkdir "$tmp/src"
 cp "$here/consumer_CMakeLists.txt" "$tmp/src/CMakeLists.txt"
 cp "$here/consumer_main.c" "$tmp/src/main.c"
+cp "$here/consumer_sandbox_main.c" "$tmp/src/sandbox_main.c"
 cmake -S "$tmp/src" -B "$tmp/b" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
 cmake --build "$tmp/b" >/dev/null
 out=$(LD_LIBRARY_PATH="$(dirname "$(find "$tmp/prefix" -name 'libmercadopago.so.*' | head -1)")" "$tmp/b/app")
 echo "find_package consumer: $out"
+# The sandbox's targets: the library links, and mercadopago::mp-sandbox is the
+# installed program, which starts from the prefix with no LD_LIBRARY_PATH
+# (its RPATH is relative to itself).
+program=$(cat "$tmp/b/mp-sandbox-path.txt")
+[[ $program == "$tmp/prefix/bin/mp-sandbox" ]]
+"$program" --help >/dev/null
+echo "mp-sandbox runs from the prefix: $(readelf -d "$program" | grep -o 'R[UN]*PATH.*')"
+LD_LIBRARY_PATH="$(dirname "$(find "$tmp/prefix" -name 'libmercadopago.so.*' | head -1)")" "$tmp/b/sandbox_app"
 pcdir=$(dirname "$(find "$tmp/prefix" -name mercadopago.pc)")
 version=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion mercadopago)
 [[ -n $version && $out == "$version "* ]]
