@@ -5,7 +5,7 @@ import os
 import tempfile
 from typing import Any, List, Optional
 
-from . import _native
+from . import _sandbox
 
 __all__ = ["Sandbox", "TEST_TOKEN", "TEST_CARDS"]
 
@@ -25,7 +25,7 @@ class Sandbox:
     def __init__(self, tls: bool = True, *, host: Optional[str] = None, port: int = 0,
                  webhook_secret: Optional[str] = None) -> None:
         self.tls = bool(tls)
-        self._native = _native.Sandbox(self.tls, host, int(port), webhook_secret)
+        self._native = _sandbox.Sandbox(self.tls, host, int(port), webhook_secret)
         self.url: str = self._native.url
         self.port: int = self._native.port
         self.ca_pem: Optional[str] = self._native.ca_pem

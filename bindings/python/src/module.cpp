@@ -27,8 +27,6 @@ template <> struct type_caster<mp::Bytes> {
 } // namespace detail
 } // namespace pybind11
 
-void bind_sandbox(py::module_ &m); // sandbox.cpp
-
 namespace {
 
 using nogil = py::call_guard<py::gil_scoped_release>;
@@ -197,6 +195,4 @@ PYBIND11_MODULE(_native, m) {
         .def("verify", &mp::WebhookVerifier::verify, py::arg("x_signature"),
              py::arg("x_request_id"), py::arg("data_id"), py::arg("tolerance_s") = 0,
              py::arg("now") = 0);
-
-    bind_sandbox(m);
 }

@@ -1,5 +1,8 @@
-// The embedded sandbox for mercadopago_native.sandbox: mp_sandbox.hpp's
-// classes, the GIL released while the server starts or stops.
+// mercadopago_native._sandbox, the embedded sandbox behind
+// mercadopago_native.sandbox: mp_sandbox.hpp's classes, the GIL released
+// while the server starts or stops. A module of its own, over
+// libmercadopago-sandbox only, so that a production process (which imports
+// _native) never loads the sandbox or its HTTP server.
 #include <mp_sandbox.hpp>
 
 #include <pybind11/pybind11.h>
@@ -13,7 +16,7 @@
 namespace py = pybind11;
 namespace mp = mercadopago;
 
-void bind_sandbox(py::module_ &m) {
+PYBIND11_MODULE(_sandbox, m) {
     // A refused argument is a ValueError; anything else a RuntimeError.
     py::register_exception_translator([](std::exception_ptr p) {
         try {

@@ -3,8 +3,6 @@ import hashlib
 import hmac
 import logging
 import os
-import re
-import subprocess
 import time
 
 import pytest
@@ -81,22 +79,6 @@ def test_own_sandbox_plain_http():
 def test_oauth_url(mp_client):
     url = mp_client.oauth_authorization_url("123", "https://shop.example/cb", "st ate")
     assert url.startswith("https://") and "client_id=123" in url
-
-
-def test_packaging_libraries_beside_the_extension():
-    pkg = os.path.dirname(mp.__file__)
-    files = os.listdir(pkg)
-    ext = mp._native.__file__
-    assert os.path.dirname(ext) == pkg
-    out = subprocess.run(["readelf", "-d", ext], capture_output=True, text=True).stdout
-    assert "$ORIGIN" in out
-    # Every library of ours the extension needs (by SONAME) is shipped beside it.
-    needed = re.findall(r"NEEDED.*\[(libmercadopago[^\]]*)\]", out)
-    assert sorted(needed) == sorted(n for n in files if n.startswith("libmercadopago"))
-    assert any(n.startswith("libmercadopago.so.") for n in needed)
-    assert any(n.startswith("libmercadopago-sandbox.so.") for n in needed)
-    assert mp.library_version == mp._native.HEADER_VERSION
-    assert os.path.exists(os.path.join(pkg, "py.typed"))
 
 
 def test_typing_stubs_match_the_tables():
