@@ -1,7 +1,8 @@
 /* The interface every SWIG language shares (PHP, Java), as GDAL's and
- * Xapian's shared .i: the C++ API of mercadopago.hpp as it is, plus the
- * sandbox (sandbox.i) and the C functions of the tables the idiomatic layers
- * are built from (operations, options, error classes).
+ * Xapian's shared .i: the C++ API of mercadopago.hpp as it is, plus the C
+ * functions of the tables the idiomatic layers are built from (operations,
+ * options, error classes). The sandbox is a module of its own (sandbox.i),
+ * so that production code never loads it.
  *
  * A per-language file (bindings/php/mercadopago_php.i,
  * bindings/java/swig/mercadopago_java.i) declares the %module, defines
@@ -15,7 +16,6 @@
 
 %{
 #include <mercadopago.hpp>
-#include <mp_sandbox.hpp>
 
 #include <cstring>
 #include <new>
@@ -32,8 +32,6 @@
         $action
     } catch (const mercadopago::Error &e) {
         MPSWIG_THROW(e);
-    } catch (const mercadopago::SandboxError &e) {
-        MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT, std::string("sandbox: ") + e.what()));
     } catch (const std::bad_alloc &) {
         MPSWIG_THROW(mercadopago::Error(MP_ERR_NO_MEMORY, "out of memory"));
     } catch (const std::exception &e) {
@@ -65,7 +63,6 @@
 %apply (const char *data, size_t len) { (const char *json, size_t len) };
 
 %include "mercadopago.hpp"
-%include "sandbox.i"
 
 /* The tables, read one entry at a time through the C ABI (static storage),
  * under the names the layers use (module functions: MpNative.operation_count()

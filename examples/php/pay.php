@@ -1,6 +1,7 @@
 <?php
 // A payment from PHP against the embedded sandbox (HTTPS, its own CA):
-//   php -d extension=build/release/bindings/php/mercadopago_native.so examples/php/pay.php
+//   php -d extension=build/release/bindings/php/mercadopago_native.so \
+//       -d extension=build/release/bindings/php/mercadopago_sandbox.so examples/php/pay.php
 // Against Mercado Pago, make the client with new Client(getenv('MP_ACCESS_TOKEN')).
 declare(strict_types=1);
 

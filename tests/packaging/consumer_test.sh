@@ -24,7 +24,7 @@ echo "find_package consumer: $out"
 program=$(cat "$tmp/b/mp-sandbox-path.txt")
 [[ $program == "$tmp/prefix/bin/mp-sandbox" ]]
 "$program" --help >/dev/null
-echo "mp-sandbox runs from the prefix: $(readelf -d "$program" | grep -o 'R[UN]*PATH.*')"
+echo "mp-sandbox runs from the prefix (runpath $(readelf -d "$program" | sed -n 's/.*Library r[un]*path: //p'))"
 LD_LIBRARY_PATH="$(dirname "$(find "$tmp/prefix" -name 'libmercadopago.so.*' | head -1)")" "$tmp/b/sandbox_app"
 pcdir=$(dirname "$(find "$tmp/prefix" -name mercadopago.pc)")
 version=$(PKG_CONFIG_PATH=$pcdir pkg-config --modversion mercadopago)

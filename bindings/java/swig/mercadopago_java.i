@@ -97,6 +97,13 @@
 
 %include "mercadopago.i"
 
+/* The sandbox, in the same JNI library for now (the sandbox jar is to come):
+ * its errors cross as the client's invalid_argument failure. */
+%define MPSWIG_SANDBOX_THROW(status, message)
+    MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT, std::string("sandbox: ") + (message)))
+%enddef
+%include "sandbox.i"
+
 /* The option table's scope bits and value types (mercadopago.h), as
  * MpNative.OPTION_*: the tests hold the generated setters against the
  * library's own table with them. */

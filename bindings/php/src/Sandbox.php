@@ -8,7 +8,9 @@ use MercadoPago\Native\Exception\MercadoPagoException;
 
 /**
  * The embedded Mercado Pago emulator (libmercadopago-sandbox) in this
- * process, for tests that run offline over real sockets:
+ * process, for tests that run offline over real sockets. It needs the
+ * extension mercadopago_sandbox besides mercadopago_native (tests load both;
+ * production loads mercadopago_native only):
  *
  *     $sandbox = new Sandbox();                 // HTTPS with a CA made at start
  *     $client = $sandbox->client();             // trusts that CA, TEST token
@@ -33,7 +35,7 @@ final class Sandbox
     /** @param array{tls?: bool, host?: string, port?: int, webhook_secret?: string} $options */
     public function __construct(array $options = [])
     {
-        Internal\Native::requireLoaded();
+        Internal\Native::requireSandboxLoaded();
         $options += ['tls' => true];
         $unknown = array_diff(array_keys($options), ['tls', 'host', 'port', 'webhook_secret']);
         if ($unknown !== []) {
@@ -53,7 +55,7 @@ final class Sandbox
             }
             $this->native = new \MercadoPagoNativeSandbox($native);
         } catch (\Exception $e) {
-            throw MercadoPagoException::fromNative($e);
+            throw self::failed($e);
         }
         $this->url = $this->native->url();
         $this->caPem = (string) $this->native->ca_pem();
@@ -82,7 +84,7 @@ final class Sandbox
         try {
             $this->running()->write_ca($path);
         } catch (\Exception $e) {
-            throw MercadoPagoException::fromNative($e);
+            throw self::failed($e);
         }
     }
 
@@ -131,7 +133,7 @@ final class Sandbox
                 $fault->set_path($path ?? '');
                 $sandbox->arm($fault);
             } catch (\Exception $e) {
-                throw MercadoPagoException::fromNative($e);
+                throw self::failed($e);
             }
         }
     }
@@ -142,7 +144,7 @@ final class Sandbox
         try {
             $this->running()->clear_faults();
         } catch (\Exception $e) {
-            throw MercadoPagoException::fromNative($e);
+            throw self::failed($e);
         }
     }
 
@@ -155,7 +157,7 @@ final class Sandbox
         try {
             $this->running()->reset();
         } catch (\Exception $e) {
-            throw MercadoPagoException::fromNative($e);
+            throw self::failed($e);
         }
     }
 
@@ -168,6 +170,15 @@ final class Sandbox
             @unlink($this->caFile);
             $this->caFile = null;
         }
+    }
+
+    /**
+     * The sandbox extension's failure (a plain \Exception whose code is the
+     * mp_sandbox_status) as the layer's InvalidArgumentException.
+     */
+    private static function failed(\Exception $e): \Throwable
+    {
+        return MercadoPagoException::invalidArgument('sandbox: ' . $e->getMessage(), $e);
     }
 
     public function __destruct()

@@ -2,12 +2,15 @@
 
 declare(strict_types=1);
 
-// The tests run against the extension being built: load it with
-// php -d extension=/abs/path/mercadopago_native.so (ctest does).
-if (!extension_loaded('mercadopago_native')) {
-    fwrite(STDERR, "mercadopago_native is not loaded: run php -d extension=/abs/path/mercadopago_native.so "
-        . "/usr/bin/phpunit -c bindings/php/phpunit.xml\n");
-    exit(1);
+// The tests run against the extensions being built: load both with
+// php -d extension=/abs/path/mercadopago_native.so
+//     -d extension=/abs/path/mercadopago_sandbox.so (ctest does).
+foreach (['mercadopago_native', 'mercadopago_sandbox'] as $extension) {
+    if (!extension_loaded($extension)) {
+        fwrite(STDERR, "$extension is not loaded: run php -d extension=/abs/path/mercadopago_native.so "
+            . "-d extension=/abs/path/mercadopago_sandbox.so /usr/bin/phpunit -c bindings/php/phpunit.xml\n");
+        exit(1);
+    }
 }
 error_reporting(E_ALL);
 require __DIR__ . '/../autoload.php';
