@@ -3,6 +3,23 @@
  * (src/, namespace MercadoPago\Native) wraps these classes. */
 %module mercadopago_native
 
+/* phpversion('mercadopago_native'): the version of the mercadopago.h it was built
+ * with (the pragma's text lands inside C quotes, hence the splice). */
+%pragma(php) version="\" MP_VERSION_STRING \""
+
+/* One SWIG type table per extension, kept in the extension: SWIG would
+ * publish it as a global PHP constant (swig_runtime_data_type_pointer) to
+ * share it with other SWIG extensions, and ours share no types. The two
+ * functions SWIG defines for that are referenced so as not to be unused. */
+%runtime %{
+static swig_module_info *mpswig_php_types = NULL;
+#undef SWIG_GetModule
+#undef SWIG_SetModule
+#define SWIG_GetModule(clientdata) ((void)SWIG_Php_GetModule, mpswig_php_types)
+#define SWIG_SetModule(clientdata, pointer)                                                        \
+    ((void)SWIG_Php_SetModule, (void)(clientdata), mpswig_php_types = (pointer))
+%}
+
 %{
 #include <mercadopago.hpp>
 

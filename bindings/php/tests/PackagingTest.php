@@ -14,6 +14,25 @@ use PHPUnit\Framework\TestCase;
  */
 final class PackagingTest extends TestCase
 {
+    /** phpversion() is the library's version; every global name is the extension's own. */
+    public function testTheExtensionsNamesAndVersions(): void
+    {
+        foreach (['mercadopago_native', 'mercadopago_sandbox'] as $name) {
+            $extension = new \ReflectionExtension($name);
+            $this->assertSame(\mercadopago_native_version(), phpversion($name));
+            foreach ($extension->getClassNames() as $class) {
+                $this->assertStringStartsWith('MercadoPagoNative', $class, "$name registers $class");
+            }
+            foreach ($extension->getFunctions() as $function) {
+                $this->assertStringStartsWith('mercadopago_', $function->getName());
+            }
+            foreach (array_keys($extension->getConstants()) as $constant) {
+                $this->assertMatchesRegularExpression('/^(MERCADOPAGO_NATIVE_|MP_SANDBOX_)/', $constant,
+                    "$name defines $constant");
+            }
+        }
+    }
+
     public function testTheClientExtensionLoadsNoSandbox(): void
     {
         $extension = getenv('MP_PHP_EXTENSION');
