@@ -3,7 +3,7 @@
 # mercadopago-native vs Apache HttpClient 5 (pooled) vs the official sdk-java, with mp-sandbox
 # and the JVM pinned to the same CPU, over HTTP then HTTPS.
 #   bench/java/run.sh [REQUESTS_PER_ROUND] [ROUNDS] [OFFICIAL_REQUESTS_PER_ROUND]
-# Builds the release preset with MP_BUILD_JAVA=ON, installs the binding's jar (release natives)
+# Builds the release preset with MP_BUILD_JAVA=ON, installs the binding's jars (release natives)
 # into the local Maven repository and resolves the bench's dependencies from Maven Central.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,9 +16,8 @@ cpu=0
 if ! grep -q '^MP_BUILD_JAVA:BOOL=ON' "$release/CMakeCache.txt" 2>/dev/null; then
   cmake --preset release -DMP_BUILD_JAVA=ON >/dev/null
 fi
-cmake --build "$release" -j2 --target mercadopago_jni mp-sandbox
-(cd bindings/java && mvn -B -q -DskipTests -Dmp.swig.dir="$release/bindings/java/swig" \
-   -Dmp.native.dir="$release/bindings/java/native" install)
+cmake --build "$release" -j2 --target mercadopago_jni mercadopago_sandbox_jni mp-sandbox
+(cd bindings/java && mvn -B -q -DskipTests -Dmp.cmake.java.dir="$release/bindings/java" install)
 (cd bench/java && mvn -B -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 cp="$root/bench/java/target/classes:$(cat bench/java/target/classpath.txt)"
 

@@ -1,12 +1,14 @@
-// A payment from Java against the embedded sandbox (HTTPS, its own CA). With the jar
-// built by bindings/java/run_tests.sh and Jackson on the class path:
-//   java -cp bindings/java/target/mercadopago-native-VERSION.jar:$JACKSON examples/java/Pay.java
+// A payment from Java against the embedded sandbox (HTTPS, its own CA). With the jars built
+// by bindings/java/run_tests.sh (the client's and the sandbox's) and Jackson on the class path:
+//   java -cp mercadopago-native-VERSION.jar:mercadopago-native-sandbox-VERSION.jar:$JACKSON \
+//       examples/java/Pay.java
 // (bindings/java/run_example.sh does exactly that.) Against Mercado Pago, make the client with
-// Client.builder().accessToken(System.getenv("MP_ACCESS_TOKEN")).build().
+// Client.builder().accessToken(System.getenv("MP_ACCESS_TOKEN")).build(): production code
+// needs the client jar alone.
 import dev.libmercadopago.Client;
 import dev.libmercadopago.MercadoPagoException;
 import dev.libmercadopago.Result;
-import dev.libmercadopago.Sandbox;
+import dev.libmercadopago.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -5,7 +5,10 @@
  * speak *modified* UTF-8 and would corrupt non-BMP characters (emoji). A
  * failure is thrown from the wrapper itself as
  * dev.libmercadopago.internal.NativeException, which owns the Failure
- * snapshot; the idiomatic layer turns it into the generated exception class. */
+ * snapshot; the idiomatic layer turns it into the generated exception class.
+ * The sandbox is a module of its own (mercadopago_sandbox_java.i, the sandbox
+ * jar's libmercadopago_sandbox_jni.so): this one, libmercadopago_jni.so,
+ * links libmercadopago only, so production code never loads the sandbox. */
 %module(jniclassname = "MpNativeJNI") MpNative
 
 %pragma(java) jniclasscode = %{
@@ -24,34 +27,12 @@
     } while (0)
 %enddef
 
-/* ---- const char * <-> String, as UTF-8 byte[] ---------------------------- */
-%typemap(jni) const char * "jbyteArray"
-%typemap(jtype) const char * "byte[]"
-%typemap(jstype) const char * "String"
-%typemap(javain) const char * "Utf8.encode($javainput)"
-%typemap(javaout) const char * {
-    return Utf8.decode($jnicall);
-  }
-%typemap(in) const char * {
-    $1 = nullptr;
-    if ($input != nullptr) {
-        jsize n = jenv->GetArrayLength($input);
-        char *s = new char[static_cast<size_t>(n) + 1];
-        jenv->GetByteArrayRegion($input, 0, n, reinterpret_cast<jbyte *>(s));
-        s[n] = '\0';
-        if (std::memchr(s, '\0', static_cast<size_t>(n)) != nullptr) {
-            /* C strings end at the first NUL: refuse instead of truncating. */
-            delete[] s;
-            MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT,
-                                            "a text argument contains a NUL character"));
-        }
-        $1 = s;
-    }
-}
-%typemap(freearg) const char * "delete[] $1;"
-%typemap(out) const char * {
-    $result = $1 ? mpswig_java_bytes(jenv, $1, std::strlen($1)) : nullptr;
-}
+/* ---- const char * and std::string <-> String, as UTF-8 byte[] (shared with
+ * the sandbox's module) ----------------------------------------------------- */
+%define MPSWIG_JAVA_BAD_TEXT(message)
+    MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT, message))
+%enddef
+%include "java_text.i"
 
 /* ---- (const char *data, size_t len) <- byte[] ----------------------------- */
 %typemap(jni) (const char *data, size_t len) "jbyteArray"
@@ -83,26 +64,7 @@
     $result = $1.data ? mpswig_java_bytes(jenv, $1.data, $1.len) : nullptr;
 }
 
-/* ---- std::string (returned by value) -> String, as UTF-8 ------------------ */
-%include <std_string.i>
-%typemap(jni) std::string "jbyteArray"
-%typemap(jtype) std::string "byte[]"
-%typemap(jstype) std::string "String"
-%typemap(javaout) std::string {
-    return Utf8.decode($jnicall);
-  }
-%typemap(out) std::string {
-    $result = mpswig_java_bytes(jenv, $1.data(), $1.size());
-}
-
 %include "mercadopago.i"
-
-/* The sandbox, in the same JNI library for now (the sandbox jar is to come):
- * its errors cross as the client's invalid_argument failure. */
-%define MPSWIG_SANDBOX_THROW(status, message)
-    MPSWIG_THROW(mercadopago::Error(MP_ERR_INVALID_ARGUMENT, std::string("sandbox: ") + (message)))
-%enddef
-%include "sandbox.i"
 
 /* The option table's scope bits and value types (mercadopago.h), as
  * MpNative.OPTION_*: the tests hold the generated setters against the
@@ -140,13 +102,5 @@ static void mpswig_java_throw(JNIEnv *jenv, const mercadopago::Error &e) {
     jenv->Throw(static_cast<jthrowable>(ex));
     jenv->DeleteLocalRef(ex);
     jenv->DeleteLocalRef(cls);
-}
-
-static jbyteArray mpswig_java_bytes(JNIEnv *jenv, const char *data, size_t len) {
-    jbyteArray out = jenv->NewByteArray(static_cast<jsize>(len));
-    if (out != nullptr && len > 0)
-        jenv->SetByteArrayRegion(out, 0, static_cast<jsize>(len),
-                                 reinterpret_cast<const jbyte *>(data));
-    return out;
 }
 %}

@@ -7,7 +7,7 @@ import com.mercadopago.net.MPDefaultHttpClient;
 import com.mercadopago.net.MPRequest;
 import com.mercadopago.net.MPResponse;
 import dev.libmercadopago.Client;
-import dev.libmercadopago.Sandbox;
+import dev.libmercadopago.sandbox.Sandbox;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
