@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs every system package the build, tests and demo need, from Debian's
-# archive. Safe to run any number of times: it only installs what is missing.
+# Installs every system package the build, tests, demo and Debian packages (with
+# their clean-room test) need, from Debian's archive. Safe to run any number of
+# times: it only installs what is missing.
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,7 @@ packages=(
   clang libclang-rt-14-dev llvm
   swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring phpunit
   openjdk-17-jdk-headless maven
+  dpkg-dev file debootstrap
 )
 
 missing=()
