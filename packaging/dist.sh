@@ -2,9 +2,11 @@
 # Builds the project's distributable artifacts into dist/, one function per kind
 # of artifact, and prints each artifact with its size and the seconds its kind
 # took to build. For now the kinds are:
-#   debs  the Debian packages libmercadopago<ABI>, libmercadopago-dev and
-#         mercadopago-sandbox: a Release build for /usr in build/deb, packaged
-#         by CPack (packaging/cpack.cmake), their fields and contents checked.
+#   debs     the Debian packages libmercadopago<ABI>, libmercadopago-dev and
+#            mercadopago-sandbox: a Release build for /usr in build/deb, packaged
+#            by CPack (packaging/cpack.cmake), their fields and contents checked.
+#   php_ext  mercadopago_native-<ver>.tgz, the PHP extension's PECL/PIE source
+#            package (packaging/php_ext.sh).
 # Run from anywhere:  bash packaging/dist.sh
 # (tests/cleanroom/debs.sh then installs the .debs in a bare Debian and uses them.)
 set -euo pipefail
@@ -118,9 +120,19 @@ check_deb() {
   done
 }
 
+# The PHP extension's PECL/PIE source package, written into dist/ by packaging/php_ext.sh.
+php_ext() {
+  local start=$SECONDS
+  echo "== php: the extension's source package (packaging/php_ext.sh)"
+  rm -f "$dist"/mercadopago_native-*.tgz
+  bash "$root/packaging/php_ext.sh"
+  built+=("$(ls "$dist"/mercadopago_native-*.tgz)"$'\t'"$((SECONDS - start))")
+}
+
 main() {
   mkdir -p "$dist"
   debs
+  php_ext
   echo
   echo "== artifacts in dist/"
   local line path seconds
