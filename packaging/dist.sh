@@ -7,6 +7,8 @@
 #            by CPack (packaging/cpack.cmake), their fields and contents checked.
 #   php_ext  mercadopago_native-<ver>.tgz, the PHP extension's PECL/PIE source
 #            package (packaging/php_ext.sh).
+#   jars     mercadopago-native-<ver>.jar and mercadopago-native-sandbox-<ver>.jar
+#            with their sources, javadoc and poms (packaging/jars.sh).
 # Run from anywhere:  bash packaging/dist.sh
 # (tests/cleanroom/debs.sh then installs the .debs in a bare Debian and uses them.)
 set -euo pipefail
@@ -129,10 +131,21 @@ php_ext() {
   built+=("$(ls "$dist"/mercadopago_native-*.tgz)"$'\t'"$((SECONDS - start))")
 }
 
+# The Java jars (client and sandbox, with sources, javadoc and poms), written into dist/ by packaging/jars.sh.
+jars() {
+  local start=$SECONDS f
+  echo "== java: the client and sandbox jars (packaging/jars.sh)"
+  bash "$root/packaging/jars.sh"
+  for f in "$dist"/mercadopago-native-*.jar "$dist"/mercadopago-native-*.pom; do
+    built+=("$f"$'\t'"$((SECONDS - start))")
+  done
+}
+
 main() {
   mkdir -p "$dist"
   debs
   php_ext
+  jars
   echo
   echo "== artifacts in dist/"
   local line path seconds
