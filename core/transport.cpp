@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <strings.h>
+#include <unistd.h>
 
 namespace mp {
 
@@ -245,6 +246,44 @@ void global_init() {
     if (rc != CURLE_OK) throw Error(ErrorKind::Internal, "libcurl could not be initialised");
 }
 
+// The system's trusted CAs, for a libcurl whose own default is missing here.
+// Debian's libcurl names /etc/ssl/certs/ca-certificates.crt, present wherever
+// ca-certificates is installed: there nothing changes. A libcurl built with no
+// bundle (the manylinux wheel's, static, to run on any distribution) or with
+// another distribution's path would verify against nothing, so, as pycurl's
+// and psycopg's wheels do, SSL_CERT_FILE and then the common bundles of Debian,
+// RHEL, SUSE and Alpine are looked for, once. Verification stays on either way:
+// with none found, libcurl keeps its own default (the wheel's: OpenSSL's paths).
+struct SystemCa {
+    std::string file;
+    std::string dir;
+};
+
+const SystemCa &system_ca() {
+    static const SystemCa ca = [] {
+        auto readable = [](const char *path) { return path && *path && access(path, R_OK) == 0; };
+        const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+        if (info->age >= CURLVERSION_SEVENTH && (readable(info->cainfo) || readable(info->capath)))
+            return SystemCa{};
+        if (const char *env = std::getenv("SSL_CERT_FILE"); readable(env)) return SystemCa{env, {}};
+        static const char *const files[] = {
+            "/etc/ssl/certs/ca-certificates.crt",                // Debian, Ubuntu, Arch, Gentoo
+            "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", // RHEL 7+, Fedora
+            "/etc/pki/tls/certs/ca-bundle.crt",                  // RHEL 6, Amazon Linux
+            "/etc/ssl/ca-bundle.pem",                            // openSUSE, SLES
+            "/etc/pki/tls/cacert.pem",                           // OpenELEC
+            "/etc/ssl/cert.pem",                                 // Alpine
+        };
+        for (const char *file : files)
+            if (readable(file)) return SystemCa{file, {}};
+        if (const char *env = std::getenv("SSL_CERT_DIR"); readable(env)) return SystemCa{{}, env};
+        for (const char *dir : {"/etc/ssl/certs", "/etc/pki/tls/certs"})
+            if (readable(dir)) return SystemCa{{}, dir};
+        return SystemCa{};
+    }();
+    return ca;
+}
+
 CURLSH *new_share(std::mutex *locks) {
     CURLSH *share = curl_share_init();
     if (!share) throw Error(ErrorKind::NoMemory, "out of memory");
@@ -321,6 +360,10 @@ Transport::Pooled Transport::new_handle() {
         curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &blob);
     } else if (!config_.ca_file.empty()) {
         curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
+    } else if (const SystemCa &ca = system_ca(); !ca.file.empty()) {
+        curl_easy_setopt(h, CURLOPT_CAINFO, ca.file.c_str());
+    } else if (!ca.dir.empty()) {
+        curl_easy_setopt(h, CURLOPT_CAPATH, ca.dir.c_str());
     }
     // A body announced longer than the limit fails before it is read.
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
