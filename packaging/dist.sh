@@ -141,11 +141,21 @@ jars() {
   done
 }
 
+# The Python sdist and manylinux wheel, written into dist/ by packaging/wheel.sh.
+wheel() {
+  local start=$SECONDS
+  echo "== python: the sdist and the manylinux wheel (packaging/wheel.sh)"
+  bash "$root/packaging/wheel.sh"
+  built+=("$(ls "$dist"/mercadopago_native-*.tar.gz)"$'\t'"$((SECONDS - start))")
+  built+=("$(ls "$dist"/mercadopago_native-*-manylinux*.whl)"$'\t'"$((SECONDS - start))")
+}
+
 main() {
   mkdir -p "$dist"
   debs
   php_ext
   jars
+  wheel
   echo
   echo "== artifacts in dist/"
   local line path seconds
