@@ -12,13 +12,15 @@
 #   nlohmann-json built from Debian's source packages
 #   (packaging/third_party.sh, cached under build/third_party); zig links
 #   libc++ statically, so the natives need glibc only;
+# - the sdist is also pip-installed alone on this Debian (its -dev packages;
+#   MP_SDIST_CHECK=0 skips that);
 # - `auditwheel repair` gives it its manylinux tag, and the script fails
 #   unless every .so in the wheel needs only glibc (or the C++ runtime, or a
 #   library the wheel holds) and exports only its API.
 #
 # Work folders: build/wheel-venv (tools), build/wheel-toolchain,
 # build/wheel-src (the unpacked sdist), build/wheel-build (CMake),
-# build/zig-cache, build/third_party. MP_JOBS (default 2) bounds parallelism.
+# build/wheel-sdistcheck (a venv), build/zig-cache, build/third_party. MP_JOBS (default 2) bounds parallelism.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -159,7 +161,21 @@ for so in "${sos[@]}"; do
   echo "wheel: $rel: NEEDED $(readelf -d "$so" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')(GLIBC <= $so_floor)"
 done
 
+# --- The sdist alone, with pip, on this Debian (its -dev packages) ----------
+sdist_s=skipped
+if [ "${MP_SDIST_CHECK:-1}" = 1 ]; then
+  t0=$(date +%s)
+  check_venv="$root/build/wheel-sdistcheck/venv"
+  rm -rf "$check_venv" && "$python" -m venv "$check_venv"
+  (cd "$root/build/wheel-sdistcheck" && "$check_venv/bin/pip" install -q --disable-pip-version-check "$root/$sdist" >&2) ||
+    fail "pip install $sdist failed on this Debian"
+  got="$(cd "$root/build/wheel-sdistcheck" && "$check_venv/bin/python" -c 'import mercadopago_native as m, importlib.metadata as md; print(md.version("mercadopago-native"), len(m.OPERATIONS))')"
+  [ "${got%% *}" = "${name#mercadopago_native-}" ] || fail "the sdist's build reports version '$got'"
+  sdist_s="$(($(date +%s) - t0)) s"
+  log "pip install $sdist: built with Debian's libraries and imported ($got operations; $sdist_s)"
+fi
+
 echo "wheel: sdist  $sdist ($(du -k "$sdist" | cut -f1) KiB)"
 echo "wheel: wheel  $whl ($(du -k "$whl" | cut -f1) KiB)"
 echo "wheel: tag    $plat; glibc floor GLIBC_$floor"
-echo "wheel: time   $(($(date +%s) - start)) s (third-party ${third_party_s} s, wheel build ${wheel_s} s)"
+echo "wheel: time   $(($(date +%s) - start)) s (third-party ${third_party_s} s, wheel build ${wheel_s} s, sdist check ${sdist_s})"
