@@ -32,7 +32,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 pip=("$venv/bin/python" -m pip --disable-pip-version-check)
-"${pip[@]}" install -q "scikit-build-core>=0.8" "pybind11>=2.11" "pytest>=7"
+"${pip[@]}" install -q "scikit-build-core>=1.0" "pybind11>=2.11" "pytest>=7"  # as pyproject.toml asks
 
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 start=$(date +%s)
