@@ -14,10 +14,7 @@ cd "$root"
 bash scripts/bootstrap.sh
 
 # The three packages dist.sh made, one of each.
-debs=()
-for pattern in 'libmercadopago[0-9]*_*.deb' 'libmercadopago-dev_*.deb' 'mercadopago-sandbox_*.deb'; do
-  debs+=("$(dist_file "$pattern")")
-done
+dist_debs
 
 start=$SECONDS
 room_open debs
@@ -26,9 +23,7 @@ chmod 644 "$room$work"/*
 
 # Nothing of ours, of our libraries' dependencies or of a -dev of theirs is there before
 # apt installs the packages.
-present=$(in_room dpkg-query -W -f='${Package} ${Status}\n' | awk '$NF == "installed" {print $1}')
-early=$(grep -E '^(libmercadopago|mercadopago-|libcurl|libsimdjson|libcpp-httplib|libssl-dev|nlohmann)' <<<"$present" || true)
-[[ -z $early ]] || fail "already in the clean room before our packages: $early"
+room_bare
 
 room_apt "$work/$(basename "${debs[0]}")" "$work/$(basename "${debs[1]}")" "$work/$(basename "${debs[2]}")"
 sed -n 's/^Setting up \([^ ]*\) .*/\1/p' "$room$work/apt.log" | tr '\n' ' ' | fold -s -w 96 | sed 's/^/   set up: /'

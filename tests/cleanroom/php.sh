@@ -13,10 +13,7 @@ cd "$root"
 bash scripts/bootstrap.sh
 
 tgz=$(dist_file 'mercadopago_native-*.tgz')
-debs=()
-for pattern in 'libmercadopago[0-9]*_*.deb' 'libmercadopago-dev_*.deb' 'mercadopago-sandbox_*.deb'; do
-  debs+=("$(dist_file "$pattern")")
-done
+dist_debs
 
 start=$SECONDS
 room_open php

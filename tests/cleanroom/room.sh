@@ -10,6 +10,8 @@
 #   room_open NAME           # prepared chroot (cached), fresh copy in $room
 #   in_room COMMAND...       # runs in it, with a clean environment
 #   room_apt PACKAGE|./x.deb # apt-get install, the log kept in $room$work
+#   room_bare [REGEX]        # fails if ours or our dependencies (or REGEX) are installed
+#   dist_debs                # $debs: dist/'s three .deb files
 #   room_sandbox             # /usr/bin/mp-sandbox --tls in it: $sandbox_url, $sandbox_ca
 #   room_stop_sandbox
 #   room_close               # removes the copy (kept on failure)
@@ -185,6 +187,25 @@ room_close() {
   room_stop_sandbox
   remove_tree "$room"
   room=""
+}
+
+# room_bare [REGEX]: fails when a package of ours, of our libraries'
+# dependencies or of their -dev is installed in the chroot (or one matching
+# REGEX: what the test's users must not have either).
+room_bare() {
+  local present early
+  present=$(in_room dpkg-query -W -f='${Package} ${Status}\n' | awk '$NF == "installed" {print $1}')
+  early=$(grep -E "^(libmercadopago|mercadopago-|libcurl|libsimdjson|libcpp-httplib|libssl-dev|nlohmann${1:+|$1})" <<<"$present" || true)
+  [[ -z $early ]] || fail "in the clean room, and should not be: $early"
+}
+
+# dist_debs: sets $debs to dist/'s three packages (library, -dev, sandbox).
+dist_debs() {
+  local pattern
+  debs=()
+  for pattern in 'libmercadopago[0-9]*_*.deb' 'libmercadopago-dev_*.deb' 'mercadopago-sandbox_*.deb'; do
+    debs+=("$(dist_file "$pattern")")
+  done
 }
 
 # dist_file PATTERN: the one file of dist/ matching PATTERN.
