@@ -14,6 +14,7 @@ http.client over a TLS socket verified against the CA the sandbox writes.
 import http.client
 import json
 import os
+import shutil
 import ssl
 import subprocess
 import tempfile
@@ -104,5 +105,6 @@ class Sandbox:
     def finish(self):
         self.proc.terminate()
         self.proc.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
         print("%d checks, %d failed" % (self.checks, self.failures))
         return 1 if self.failures or not self.checks else 0
