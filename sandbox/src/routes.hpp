@@ -51,6 +51,10 @@ std::optional<int64_t> parse_id(const std::string &text);
 int64_t query_int(const Context &ctx, const char *name, int64_t fallback, int64_t min, int64_t max,
                   const json &code);
 
+// The limit query parameter of a search: absent or 0 -> fallback (the API answers limit=0 with its
+// default page size), else from 1 to max; anything else is a 400 with `code`.
+int64_t query_limit(const Context &ctx, int64_t fallback, int64_t max, const json &code);
+
 // {"paging":{"total","limit","offset"},"results":[<texts>]} from already rendered results.
 std::string search_page(size_t total, int64_t limit, int64_t offset, const std::string &results);
 
@@ -83,7 +87,7 @@ struct Window {
     int64_t offset = 0;
     int64_t limit = 30;
 };
-// offset/limit query parameters (limit from 1 to max_limit).
+// offset/limit query parameters (see query_limit: limit 0 is the default page size).
 Window query_window(const Context &ctx, int64_t default_limit, int64_t max_limit);
 
 // Page shapes: {"paging":{total,limit,offset},"results":[..]}, {"elements":[..],"next_offset",

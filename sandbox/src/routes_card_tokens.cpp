@@ -41,27 +41,36 @@ void check_security_code(const json &body, const PaymentMethod *method, bool req
                                                   "digits"));
 }
 
+// The cardholder name is required (3020, as the API documents). The identification is optional,
+// and so is an object naming neither type nor number (an official SDK's live test sends
+// {"CPF": "<number>"}, which the API accepts): it reads as no identification. Naming one of them
+// takes both.
 json read_cardholder(const json &body) {
     auto holder = body.find("cardholder");
     if (holder == body.end() || !holder->is_object())
-        throw bad_request(3020, "cardholder.name can not be null or empty");
+        throw bad_request(3020, "The parameter cardholder.name can not be null or empty.");
     auto name = holder->find("name");
     if (name == holder->end() || !name->is_string() || name->get<std::string>().empty())
-        throw bad_request(3020, "cardholder.name can not be null or empty");
+        throw bad_request(3020, "The parameter cardholder.name can not be null or empty.");
     json identification = {{"number", nullptr}, {"type", nullptr}};
     auto id = holder->find("identification");
     if (id != holder->end() && !id->is_null()) {
         if (!id->is_object())
             throw bad_request(3021, "cardholder.identification must be an object");
+        bool named = (id->contains("number") && !(*id)["number"].is_null()) ||
+                     (id->contains("type") && !(*id)["type"].is_null());
+        if (!named) return {{"name", *name}, {"identification", std::move(identification)}};
         auto number = id->find("number");
         bool number_ok =
             number != id->end() && ((number->is_string() && !number->get<std::string>().empty()) ||
                                     number->is_number_integer());
         if (!number_ok)
-            throw bad_request(3021, "cardholder.identification.number can not be empty");
+            throw bad_request(3021,
+                              "The parameter cardholder.document.number can not be null or empty.");
         auto type = id->find("type");
         if (type == id->end() || !type->is_string() || type->get<std::string>().empty())
-            throw bad_request(3022, "cardholder.identification.type can not be empty");
+            throw bad_request(3022,
+                              "The parameter cardholder.document.type can not be null or empty.");
         identification = {
             {"number", number->is_string() ? number->get<std::string>() : number->dump()},
             {"type", *type}};

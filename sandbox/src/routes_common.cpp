@@ -24,6 +24,11 @@ int64_t query_int(const Context &ctx, const char *name, int64_t fallback, int64_
     return std::stoll(*value);
 }
 
+int64_t query_limit(const Context &ctx, int64_t fallback, int64_t max, const json &code) {
+    int64_t limit = query_int(ctx, "limit", fallback, 0, max, code);
+    return limit == 0 ? fallback : limit;
+}
+
 std::string search_page(size_t total, int64_t limit, int64_t offset, const std::string &results) {
     std::string out = "{\"paging\":{\"total\":" + std::to_string(total) +
                       ",\"limit\":" + std::to_string(limit) +
@@ -124,7 +129,7 @@ std::vector<const json *> filter_docs(State &state, const Context &ctx, const ch
 
 Window query_window(const Context &ctx, int64_t default_limit, int64_t max_limit) {
     Window window;
-    window.limit = query_int(ctx, "limit", default_limit, 1, max_limit, 1);
+    window.limit = query_limit(ctx, default_limit, max_limit, 1);
     window.offset = query_int(ctx, "offset", 0, 0, 1'000'000'000, 1);
     return window;
 }

@@ -1,5 +1,6 @@
 // POST /v1/customers, GET /v1/customers/search, GET/PUT/DELETE /v1/customers/{id}.
 #include <algorithm>
+#include <string_view>
 
 #include "errors.hpp"
 #include "routes.hpp"
@@ -21,7 +22,10 @@ void check_object(const json &body, const char *key, int code) {
 }
 
 // Checks the fields a customer body may carry (codes 107-117, 125) and copies them onto doc.
-void apply_fields(const json &body, json &doc, int64_t now) {
+// On create (`creating`), default_card is accepted whatever it says (the API documents "None" as
+// its example): a new customer has no card yet, so it stays null until the first card is saved.
+// On update it must name one of the customer's cards.
+void apply_fields(const json &body, json &doc, int64_t now, bool creating) {
     check_string(body, "first_name", 107, "first_name");
     check_string(body, "last_name", 108, "last_name");
     check_object(body, "phone", 109);
@@ -46,7 +50,7 @@ void apply_fields(const json &body, json &doc, int64_t now) {
     check_object(body, "metadata", 117);
     check_string(body, "default_address", 125, "default_address");
     check_string(body, "default_card", 125, "default_card");
-    if (body.contains("default_card") && body["default_card"].is_string()) {
+    if (!creating && body.contains("default_card") && body["default_card"].is_string()) {
         bool known = false;
         for (const auto &card : doc["cards"])
             known = known || card["id"] == body["default_card"];
@@ -55,7 +59,8 @@ void apply_fields(const json &body, json &doc, int64_t now) {
 
     for (const char *key : {"first_name", "last_name", "description", "date_registered",
                             "default_address", "default_card"})
-        if (body.contains(key)) doc[key] = body[key];
+        if (body.contains(key) && !(creating && std::string_view(key) == "default_card"))
+            doc[key] = body[key];
     for (const char *key : {"phone", "identification", "address"})
         if (body.contains(key) && body[key].is_object())
             for (const auto &[field, value] : body[key].items())
@@ -94,8 +99,11 @@ Reply create_customer(Env &env, Context &ctx) {
                 {"live_mode", ctx.cred.live_mode},
                 {"user_id", ctx.cred.collector},
                 {"merchant_id", ctx.cred.collector},
+                // The application the credentials belong to, a number (the sandbox's
+                // applications are named by their collector, as preferences' client_id).
+                {"client_id", ctx.cred.collector},
                 {"status", "active"}};
-    apply_fields(body, doc, now);
+    apply_fields(body, doc, now, true);
 
     std::lock_guard lock(env.state.mutex);
     State &state = env.state;
@@ -125,7 +133,7 @@ Reply update_customer(Env &env, Context &ctx) {
                                            to_lower(customer.doc["email"].get<std::string>())))
         throw bad_request(126, "the parameter email cannot be updated");
     json doc = customer.doc;
-    apply_fields(body, doc, now);
+    apply_fields(body, doc, now, false);
     doc["date_last_updated"] = format_date(now);
     customer.doc = std::move(doc);
     return reply(200, customer.doc);
@@ -147,7 +155,7 @@ Reply delete_customer(Env &env, Context &ctx) {
 }
 
 Reply search_customers(Env &env, Context &ctx) {
-    int64_t limit = query_int(ctx, "limit", 10, 1, 100, 201);
+    int64_t limit = query_limit(ctx, 10, 100, 201);
     int64_t offset = query_int(ctx, "offset", 0, 0, 1'000'000'000, 202);
     auto email = ctx.query("email");
     auto first_name = ctx.query("first_name");

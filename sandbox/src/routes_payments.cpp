@@ -16,6 +16,8 @@ constexpr int64_t kReleaseDelayMs = 14LL * 86'400'000; // money_release_date aft
 constexpr int64_t kPixExpiryMs = 86'400'000;
 constexpr int64_t kTicketExpiryMs = 3LL * 86'400'000;
 constexpr int64_t kMaxSearchRangeMs = 365LL * 86'400'000;
+// The API's build stamp, a string on every payment ("2.105.0" in captured traffic).
+constexpr const char *kBuildVersion = "3.118.0";
 
 // A 1x1 PNG, standing in for the Pix QR image.
 constexpr const char *kQrPng =
@@ -102,13 +104,22 @@ PaymentRequest read_payment_request(const json &body) {
     if (r.cents <= 0)
         throw bad_request(4037, "Invalid transaction_amount: it must be greater than zero");
 
+    // Installments apply to cards: a method named as another kind (pix, boleto, ...) goes
+    // without them (1). Digit strings are read as numbers, as form-posted values arrive.
+    auto named = body.find("payment_method_id");
+    const PaymentMethod *named_method = named != body.end() && named->is_string()
+                                            ? find_payment_method(named->get<std::string>())
+                                            : nullptr;
     auto installments = body.find("installments");
-    if (installments == body.end() || installments->is_null())
-        throw bad_request(4004, "installments attribute can't be null");
-    auto count = installments->is_number() ? loose_int(*installments) : std::nullopt;
-    if (!count || *count < 1 || *count > 72)
-        throw bad_request(4005, "installments attribute must be an integer from 1 to 72");
-    r.installments = *count;
+    if (installments == body.end() || installments->is_null()) {
+        if (!named_method || named_method->is_card())
+            throw bad_request(4004, "installments attribute can't be null");
+    } else {
+        auto count = loose_int(*installments);
+        if (!count || *count < 1 || *count > 72)
+            throw bad_request(4005, "installments attribute must be an integer from 1 to 72");
+        r.installments = *count;
+    }
 
     auto method = body.find("payment_method_id");
     if (method != body.end()) {
@@ -164,6 +175,16 @@ PaymentRequest read_payment_request(const json &body) {
     return r;
 }
 
+// The user id the API gives a guest payer: a digit string, the same for the same email.
+std::string guest_payer_id(const std::string &email) {
+    uint64_t hash = 1469598103934665603ULL; // FNV-1a
+    for (char c : to_lower(email)) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return std::to_string(100'000'000 + hash % 900'000'000);
+}
+
 json payer_json(const PaymentRequest &r, const Customer *customer, const std::string &email) {
     const json &in = r.payer;
     json identification = {{"type", nullptr}, {"number", nullptr}};
@@ -182,6 +203,8 @@ json payer_json(const PaymentRequest &r, const Customer *customer, const std::st
         id = in["id"];
     else if (in.contains("id") && in["id"].is_number_integer())
         id = in["id"].dump();
+    else if (!customer)
+        id = guest_payer_id(email);
     return {{"type", r.payer_type},
             {"id", id},
             {"email", email},
@@ -334,7 +357,9 @@ json new_payment_doc(int64_t id, const Context &ctx, const json &body, const Pay
         {"counter_currency", nullptr},
         {"shipping_amount", 0},
         {"taxes_amount", 0},
-        {"tags", nullptr}};
+        {"tags", nullptr},
+        {"brand_id", nullptr},
+        {"build_version", kBuildVersion}};
     return doc;
 }
 
@@ -522,7 +547,7 @@ bool is_date_field(const std::string &field) {
 }
 
 Reply search_payments(Env &env, Context &ctx) {
-    int64_t limit = query_int(ctx, "limit", 30, 1, 1000, 1);
+    int64_t limit = query_limit(ctx, 30, 1000, 1);
     int64_t offset = query_int(ctx, "offset", 0, 0, 1'000'000'000, 1);
     std::string sort = ctx.query("sort").value_or("id");
     if (sort != "id" && !is_date_field(sort))

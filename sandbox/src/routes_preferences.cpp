@@ -24,15 +24,32 @@ void check_items(json &items) {
         item["quantity"] = *quantity;
         item["unit_price"] = money(*price);
         if (!item.contains("currency_id")) item["currency_id"] = "BRL";
-        if (!item.contains("id")) item["id"] = "";
-        if (!item.contains("title")) item["title"] = "";
+        // Fields the API echoes on every item, sent or not.
+        for (const char *key : {"id", "title", "description", "category_id"})
+            if (!item.contains(key) || item[key].is_null()) item[key] = "";
     }
+}
+
+// sponsor_id as the API answers it: a number, or null. A digit string reads as its number.
+void normalize_sponsor(json &body) {
+    auto it = body.find("sponsor_id");
+    if (it == body.end() || it->is_null()) return;
+    auto id = loose_int(*it);
+    if (!id) throw bad_request(1, "sponsor_id must be a number");
+    *it = *id;
+}
+
+// doc[object][key] when doc[object] is an object that has it, else `fallback`.
+json nested(const json &doc, const char *object, const char *key, json fallback) {
+    auto it = doc.find(object);
+    if (it == doc.end() || !it->is_object()) return fallback;
+    return it->value(key, fallback);
 }
 
 json summary(const json &doc) {
     json titles = json::array();
     for (const auto &item : doc["items"])
-        titles.push_back(item.value("title", ""));
+        titles.push_back(item.is_object() ? item.value("title", "") : "");
     return {{"id", doc["id"]},
             {"client_id", doc["client_id"]},
             {"collector_id", doc["collector_id"]},
@@ -50,13 +67,21 @@ json summary(const json &doc) {
             {"processing_modes", doc["processing_modes"]},
             {"purpose", doc["purpose"]},
             {"site_id", doc["site_id"]},
-            {"sponsor_id", doc["sponsor_id"]}};
+            {"sponsor_id", doc["sponsor_id"]},
+            {"shipping_mode", nested(doc, "shipments", "mode", nullptr)},
+            {"concept_id", nullptr},
+            {"integrator_id", nullptr},
+            {"platform_id", nullptr},
+            {"product_id", doc.value("product_id", json(nullptr))},
+            {"payer_email", nested(doc, "payer", "email", "")},
+            {"payer_id", nullptr}};
 }
 
 Reply create(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (!body.contains("items")) throw bad_request(1, "items can't be null");
     check_items(body["items"]);
+    normalize_sponsor(body);
     if (auto url = optional_string(body, "notification_url", 1); url && !is_http_url(*url))
         throw bad_request(1, "notification_url must be a valid url");
     int64_t now = now_ms();
@@ -107,6 +132,7 @@ Reply create(Env &env, Context &ctx) {
 Reply update(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (body.contains("items")) check_items(body["items"]);
+    normalize_sponsor(body);
     std::lock_guard lock(env.state.mutex);
     json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Preference");
     for (auto &[key, value] : body.items())

@@ -2,6 +2,8 @@
 // paused, cancelled) and /authorized_payments (their invoices). Searches answer
 // {"paging":{...},"results":[...]}. A subscription that becomes authorized gets one scheduled
 // invoice.
+#include <optional>
+
 #include "errors.hpp"
 #include "routes.hpp"
 
@@ -35,6 +37,17 @@ void check_recurring(json &recurring, bool amount_optional) {
         recurring["transaction_amount"] = money(*amount);
     }
     if (!recurring.contains("currency_id")) recurring["currency_id"] = "BRL";
+}
+
+// A partial auto_recurring (say only transaction_amount) merges into the one the resource has;
+// the result is checked as a whole. Returns the merged object.
+json merged_recurring(const json &doc, const json &patch) {
+    if (!patch.is_object()) throw bad_request(1, "auto_recurring must be an object");
+    auto it = doc.find("auto_recurring");
+    json recurring = it != doc.end() && it->is_object() ? *it : json::object();
+    recurring.update(patch);
+    check_recurring(recurring, true);
+    return recurring;
 }
 
 int64_t period_ms(const json &recurring) {
@@ -78,7 +91,8 @@ Reply create_plan(Env &env, Context &ctx) {
 
 Reply update_plan(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
-    if (body.contains("auto_recurring")) check_recurring(body["auto_recurring"], true);
+    if (body.contains("auto_recurring") && !body["auto_recurring"].is_object())
+        throw bad_request(1, "auto_recurring must be an object");
     auto status = optional_string(body, "status", 1);
     if (status && *status != "active" && *status != "inactive" && *status != "cancelled")
         throw bad_request(1, "status must be active, inactive or cancelled");
@@ -86,12 +100,10 @@ Reply update_plan(Env &env, Context &ctx) {
     json &doc = doc_or_404(env.state, ctx, kPlans, ctx.param("id"), "Preapproval plan");
     if (doc["status"] == "cancelled" && status && *status != "cancelled")
         throw bad_request(1, "a cancelled plan can not change status");
-    json recurring = doc["auto_recurring"];
+    std::optional<json> recurring;
+    if (body.contains("auto_recurring")) recurring = merged_recurring(doc, body["auto_recurring"]);
     merge(doc, body, {"id", "collector_id", "application_id", "date_created", "init_point"});
-    if (body.contains("auto_recurring")) {
-        recurring.update(body["auto_recurring"]);
-        doc["auto_recurring"] = recurring;
-    }
+    if (recurring) doc["auto_recurring"] = std::move(*recurring);
     doc["last_modified"] = format_date(now_ms());
     return reply(200, doc);
 }
@@ -181,7 +193,8 @@ Reply create_subscription(Env &env, Context &ctx) {
 
 Reply update_subscription(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
-    if (body.contains("auto_recurring")) check_recurring(body["auto_recurring"], true);
+    if (body.contains("auto_recurring") && !body["auto_recurring"].is_object())
+        throw bad_request(1, "auto_recurring must be an object");
     auto status = optional_string(body, "status", 1);
     if (auto email = optional_string(body, "payer_email", 1); email && !is_valid_email(*email))
         throw bad_request(1, "payer_email must be a valid email");
@@ -197,14 +210,12 @@ Reply update_subscription(Env &env, Context &ctx) {
             throw bad_request(1, "Invalid status transition: a subscription in status " + current +
                                      " can not become " + *status);
     }
-    json recurring = doc["auto_recurring"];
+    std::optional<json> recurring;
+    if (body.contains("auto_recurring")) recurring = merged_recurring(doc, body["auto_recurring"]);
     merge(doc, body,
           {"id", "collector_id", "application_id", "date_created", "init_point", "payer_id",
            "card_token_id"});
-    if (body.contains("auto_recurring")) {
-        recurring.update(body["auto_recurring"]);
-        doc["auto_recurring"] = recurring;
-    }
+    if (recurring) doc["auto_recurring"] = std::move(*recurring);
     if (status && *status == "authorized" && current != "authorized")
         add_invoice(env.state, doc, ctx.cred.collector, now);
     doc["last_modified"] = format_date(now);

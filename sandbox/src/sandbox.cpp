@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 #include <httplib.h>
 #include <poll.h>
@@ -205,7 +206,10 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
         // method and path reach the operation it meant. Not sent by the real API.
         if (!route.operations.empty()) ctx.headers.emplace_back("X-Sandbox-Route", route.label);
         if (!(route.flags & kNoAuth)) ctx.cred = authenticate(request, route.flags & kPublicKey);
-        std::string key = request.get_header_value("X-Idempotency-Key");
+        // A client's default key and the caller's own may both arrive: the last one wins.
+        size_t keys = request.get_header_value_count("X-Idempotency-Key");
+        std::string key =
+            keys ? request.get_header_value("X-Idempotency-Key", keys - 1) : std::string();
         if ((route.flags & kIdempotencyRequired) && key.empty())
             throw bad_request(4292, "Header X-Idempotency-Key can't be null");
         out = key.empty() || method == "GET" ? route.handler(ctx) : run_once(route, ctx, key);
@@ -291,7 +295,10 @@ void Sandbox::stall() {
 
 Reply Sandbox::run_once(const Route &route, Context &ctx, const std::string &key) {
     const std::string &scope = ctx.cred.ns;
-    auto claim = idempotency_.begin(scope, key, ctx.http.method, ctx.http.path, ctx.http.body);
+    // "/v1/payments/" is the route "/v1/payments" (see Router), and so the same request here.
+    std::string_view path = ctx.http.path;
+    if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+    auto claim = idempotency_.begin(scope, key, ctx.http.method, std::string(path), ctx.http.body);
     switch (claim.outcome) {
     case Idempotency::Outcome::Replay:
         return {200, std::move(claim.body)};
