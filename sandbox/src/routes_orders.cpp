@@ -1,9 +1,9 @@
 // Orders API (/v1/orders): create, get, search ({"data":[..],"paging":{"total":"<string>",..}}),
 // process / capture / cancel / refund, and transactions under /v1/orders/{id}/transactions.
 // Card outcomes come from the token's cardholder name like payments: APRO (and unknown names)
-// -> processed/accredited; CONT -> processing/in_review; the rejections -> failed, with the
-// payment's status_detail the payments one without its "cc_rejected_" prefix (OTHE ->
-// "other_reason", FUND -> "insufficient_amount", ...). processing_mode "manual" leaves a new
+// -> processed/accredited; CONT -> processing/in_review; the rejections -> failed (a 402 with
+// the order under "data"), with the payment's status_detail the payments one without its
+// "cc_rejected_" prefix (OTHE -> "other_reason", FUND -> "insufficient_amount", ...). processing_mode "manual" leaves a new
 // order "created" until POST .../process; capture_mode "manual" stops at "action_required"/
 // "waiting_capture" until POST .../capture. Asynchronous orders (processing_mode
 // "automatic_async", or capture_mode "automatic_async" sent explicitly) stay "processing"/
@@ -181,6 +181,22 @@ void settle(json &order, bool processing) {
     order["status_detail"] = detail;
 }
 
+// The answer to creating or processing an order: 402 when a transaction failed, with the
+// failures in the Orders error shape and the order under "data", as the create and process
+// references ("the order was created but some transaction failed") and the reserve/capture
+// guide's example show; else `status` with the order.
+Reply processed_reply(int status, const json &order) {
+    if (order.value("status", "") != "failed") return reply(status, order);
+    json details = json::array();
+    for (const auto &payment : order["transactions"]["payments"])
+        if (payment.value("status", "") == "failed")
+            details.push_back(payment.value("id", "") + ": " + payment.value("status_detail", ""));
+    return reply(402, {{"errors", json::array({{{"code", "failed"},
+                                                {"message", "The following transactions failed"},
+                                                {"details", std::move(details)}}})},
+                       {"data", order}});
+}
+
 // Asynchronous processing. The Orders docs list processing_mode "automatic_async" (Automatic
 // Payments: "to process the order asynchronously") and say "processing"/"in_process" "may also
 // be returned in the case of asynchronous payment creation". Such an order answers creation
@@ -337,7 +353,7 @@ Reply create(Env &env, Context &ctx) {
     notify(env, stored, ctx.cred.collector, "order.created");
     if (process_now && !stored.value("_pending", false))
         notify(env, stored, ctx.cred.collector, "order." + stored["status"].get<std::string>());
-    return reply(201, visible(stored));
+    return processed_reply(201, visible(stored));
 }
 
 // The order named by the path parameter `param` ({id}, {order_id}).
@@ -475,6 +491,7 @@ Reply transition(Env &env, Context &ctx, const std::string &action) {
     if (!order.value("_pending", false))
         notify(env, order, ctx.cred.collector, "order." + order["status"].get<std::string>());
     // The refund reference documents 201; the other actions answer 200.
+    if (action == "process") return processed_reply(200, visible(order));
     return reply(action == "refund" ? 201 : 200, visible(order));
 }
 

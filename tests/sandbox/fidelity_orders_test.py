@@ -90,6 +90,19 @@ def main():
     o = sb.expect(r, 201, "order without capture_mode (201)")
     sb.check(o and o["status"] == "processed", "an order without capture_mode is processed at once", r)
 
+    # A rejected card: the create reference documents 402 "the order was created but some
+    # transaction failed", and the reserve/capture guide shows the body: {"errors":[{"code":
+    # "failed","message":"The following transactions failed","details":["pay_...: <detail>"]}],
+    # "data":{<the order, status "failed">}}.
+    r = sb.call("POST", "/v1/orders", card_order(card_token("OTHE"), '"processing_mode": "automatic", '))
+    e = sb.expect(r, 402, "an order whose payment is rejected answers 402")
+    orders_shape(e, 402, "failed")
+    sb.check(e and e["data"]["status"] == "failed" and e["data"]["id"].startswith("ORD")
+             and e["errors"][0]["details"][0].startswith(e["data"]["transactions"]["payments"][0]["id"] + ": "),
+             "the 402 carries the failed order under data and the failed transaction in details", r)
+    g = sb.call("GET", "/v1/orders/" + e["data"]["id"])
+    sb.check(g.status == 200 and g.json["status"] == "failed", "the failed order was created", g)
+
     # --- refunds -----------------------------------------------------------------------------------
     # Refund reference (reference/order/online-payments/refund/post): "In case of success, the
     # request will return a response with status 201". Partial: sdk-java OrderClientIT
