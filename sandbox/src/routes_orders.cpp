@@ -3,12 +3,12 @@
 // Card outcomes come from the token's cardholder name like payments: APRO (and unknown names)
 // -> processed/accredited; CONT -> processing/in_review; the rejections -> failed (a 402 with
 // the order under "data"), with the payment's status_detail the payments one without its
-// "cc_rejected_" prefix (OTHE -> "other_reason", FUND -> "insufficient_amount", ...). processing_mode "manual" leaves a new
-// order "created" until POST .../process; capture_mode "manual" stops at "action_required"/
-// "waiting_capture" until POST .../capture. Asynchronous orders (processing_mode
-// "automatic_async", or capture_mode "automatic_async" sent explicitly) stay "processing"/
-// "in_process" until the next request on them that is not a capture or a cancel (see
-// finish_async). type "point" orders wait for the terminal ("created"). Every error of this
+// "cc_rejected_" prefix (OTHE -> "other_reason", FUND -> "insufficient_amount", ...).
+// processing_mode "manual" leaves a new order "created" until POST .../process; capture_mode
+// "manual" stops at "action_required"/"waiting_capture" until POST .../capture. Asynchronous
+// orders (processing_mode "automatic_async", or capture_mode "automatic_async" sent explicitly)
+// stay "processing"/"in_process" until the next request on them that is not a capture or a cancel
+// (see finish_async). type "point" orders wait for the terminal ("created"). Every error of this
 // family, whatever its status, is in the Orders error shape {"errors":[{"code","message",
 // "details":[]}]}. Changes send webhooks (type=order, action order.created, order.<status>) to
 // the order's notification_url.
