@@ -88,11 +88,12 @@ req("GET", "/v1/advanced_payments/1", expect=404)
 # orders
 o = req("POST", "/v1/orders", {"type": "online", "total_amount": "100.00", "external_reference": "e1", "notification_url": "http://127.0.0.1:9/x", "transactions": {"payments": [{"amount": "100.00", "payment_method": {"id": "visa", "type": "credit_card", "token": card(), "installments": 1}}]}})
 assert o["status"] == "processed" and o["status_detail"] == "accredited" and o["transactions"]["payments"][0]["status"] == "processed", o
-f = req("POST", "/v1/orders", {"type": "online", "total_amount": "100.00", "transactions": {"payments": [{"amount": "100.00", "payment_method": {"id": "visa", "type": "credit_card", "token": card("OTHE")}}]}})
-assert f["status"] == "failed", f
+f = req("POST", "/v1/orders", {"type": "online", "total_amount": "100.00", "transactions": {"payments": [{"amount": "100.00", "payment_method": {"id": "visa", "type": "credit_card", "token": card("OTHE")}}]}}, expect=402)
+assert f["errors"][0]["code"] == "failed" and f["data"]["status"] == "failed", f
+f = f["data"]
 e = req("POST", "/v1/orders/%s/cancel" % f["id"], {}, expect=409); assert "errors" in e
 r = req("POST", "/v1/orders/%s/refund" % o["id"], {"transactions": [{"id": o["transactions"]["payments"][0]["id"], "amount": "30.00"}]})
-assert r["status"] == "partially_refunded", r
+assert r["status"] == "processed" and r["status_detail"] == "partially_refunded", r
 r = req("POST", "/v1/orders/%s/refund" % o["id"], {}); assert r["status"] == "refunded", r
 mo = req("POST", "/v1/orders", {"type": "online", "processing_mode": "manual", "total_amount": "50.00", "transactions": {"payments": [{"amount": "50.00", "payment_method": {"id": "master", "type": "credit_card", "token": card(number="5031433215406351")}}]}})
 assert mo["status"] == "created"
