@@ -11,6 +11,7 @@ Bodies are sent exactly as given (a str is sent as is; a dict or list is seriali
 are a list of pairs so that one name can repeat, as real clients do. Every call goes through
 http.client over a TLS socket verified against the CA the sandbox writes.
 """
+import atexit
 import http.client
 import json
 import os
@@ -54,6 +55,8 @@ class Sandbox:
         line = self.proc.stdout.readline().strip()
         if not line.startswith("mp-sandbox listening on "):
             raise RuntimeError("mp-sandbox did not start: %r" % line)
+        # A suite that raises half-way must not leave its sandbox behind.
+        atexit.register(self._kill)
         self.url = line.rsplit(" ", 1)[1]
         host_port = self.url.split("://", 1)[1]
         self.host, self.port = host_port.rsplit(":", 1)
@@ -101,6 +104,12 @@ class Sandbox:
         """The status is the documented one; returns the parsed body (or None)."""
         self.check(resp.status == status, what, "(want %d, got %r)" % (status, resp))
         return resp.json
+
+    def _kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
     def finish(self):
         self.proc.terminate()
