@@ -79,7 +79,6 @@ struct Settings {
     std::optional<int> port;
     bool tls = false;
     std::vector<std::string> tls_names;
-    bool tls_names_from_command_line = false;
     std::string ca_cert;
     std::string ca_key;
     std::string ca_out;
@@ -174,10 +173,6 @@ std::string apply(const Option &option, const std::string &value, bool from_envi
         return "";
     }
     case Opt::TlsName: {
-        if (!from_environment && !s.tls_names_from_command_line) {
-            s.tls_names.clear(); // the command line's names replace the environment's
-            s.tls_names_from_command_line = true;
-        }
         std::vector<std::string> names;
         if (from_environment) {
             for (size_t start = 0; start <= value.size();) {
@@ -266,9 +261,15 @@ int main(int argc, char **argv) {
         }
     }
 
+    // The environment, for the options the command line does not give: the command line wins,
+    // even over a variable whose value is wrong, and its --tls-name list replaces the variable's.
     Settings s;
     for (const Option &option : kOptions) {
         if (!option.variable) continue;
+        bool on_command_line = false;
+        for (auto &[given_option, value] : given)
+            on_command_line = on_command_line || given_option->id == option.id;
+        if (on_command_line) continue;
         const char *value = std::getenv(option.variable);
         if (!value || !*value) continue;
         std::string error = apply(option, value, true, option.variable, s);
