@@ -5,7 +5,7 @@
                                 resolves to the sandbox
     payment.py --url URL --ca CA  the SDK's own seam instead: SDK(token, http_client=...)
 
-Tokenizes the APRO test card, creates a payment (approved), reads it back, refunds it, and
+Tokenizes the APRO test card (Brazil's documented Mastercard test card, 5031 4332 1540 6351), creates a payment (approved), reads it back, refunds it, and
 checks each answer. Exit status 0 when every check passed.
 """
 import argparse
@@ -61,12 +61,12 @@ def main():
     print("mercadopago %s: %s" % (Config().version, how))
 
     token = sdk.card_token().create({
-        "card_number": "5031755734530604",
+        "card_number": "5031433215406351",
         "expiration_month": 11,
         "expiration_year": 2030,
         "security_code": "123",
         "cardholder": {"name": "APRO",
-                       "identification": {"type": "CPF", "number": "19119119100"}},
+                       "identification": {"type": "CPF", "number": "12345678909"}},
     })
     if not check("card_token().create -> 201", token["status"] == 201, token):
         return 1
@@ -79,7 +79,7 @@ def main():
         "installments": 1,
         "payment_method_id": "master",
         "payer": {"email": "test_user_123@testuser.com",
-                  "identification": {"type": "CPF", "number": "19119119100"}},
+                  "identification": {"type": "CPF", "number": "12345678909"}},
     })
     if not check("payment().create -> 201", created["status"] == 201, created):
         return 1

@@ -37,7 +37,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * One card payment through the official sdk-java 3.2.1, unmodified, against mp-sandbox.
+ * One card payment through the official sdk-java 3.2.1, unmodified, against mp-sandbox, with
+ * Brazil's documented Mastercard test card (5031 4332 1540 6351, cardholder APRO).
  *
  * <pre>
  *   java sandboxtest.OfficialSdkPayment                  the SDK as shipped: its fixed
@@ -110,9 +111,9 @@ public final class OfficialSdkPayment {
 
     /** What MercadoPago.js does in the buyer's browser: the raw card, with the public key. */
     static String browserCardToken(String baseUrl, SSLContext ssl) throws Exception {
-        String body = "{\"card_number\":\"5031755734530604\",\"expiration_month\":11,"
+        String body = "{\"card_number\":\"5031433215406351\",\"expiration_month\":11,"
                 + "\"expiration_year\":2030,\"security_code\":\"123\",\"cardholder\":{\"name\":\"APRO\","
-                + "\"identification\":{\"type\":\"CPF\",\"number\":\"19119119100\"}}}";
+                + "\"identification\":{\"type\":\"CPF\",\"number\":\"12345678909\"}}}";
         HttpsURLConnection c = (HttpsURLConnection) new URL(baseUrl + "/v1/card_tokens?public_key=" + PUBLIC_KEY)
                 .openConnection();
         if (ssl != null) c.setSSLSocketFactory(ssl.getSocketFactory());
