@@ -5,7 +5,8 @@
 #   fault injection of /__sandbox/faults.
 #   Since issue 12: --version, GET /__sandbox/health, POST /__sandbox/reset, --host 0.0.0.0 / ::
 #   / an address, --tls-name (verified HTTPS by name, curl --resolve), --ca-cert/--ca-key (one
-#   CA across restarts, bad files), the MP_SANDBOX_* variables and the command line over them,
+#   CA across restarts, bad files), the MP_SANDBOX_* variables (the webhook secret checked on a
+#   signed delivery to a python3 receiver) and the command line over them,
 #   and a --help that names all of it.
 # Usage: cli_test.sh /path/to/mp-sandbox [PROJECT_VERSION]
 set -u
@@ -352,6 +353,43 @@ if MP_SANDBOX_HOST=0.0.0.0 MP_SANDBOX_PORT=$free_port MP_SANDBOX_TLS=1 \
         -w '%{http_code}' "https://localhost:$port/__sandbox/health")
     check "MP_SANDBOX_HOST=0.0.0.0 answers on 127.0.0.2 (got $code)" test "$code" = 200
     check "MP_SANDBOX_CA_OUT writes the CA" cmp -s "$work/env-ca.pem" "$first_ca"
+    # MP_SANDBOX_WEBHOOK_SECRET: a payment's webhook arrives signed with that secret.
+    cat >"$work/receiver.py" <<'PY'
+import hashlib, hmac, http.server, sys, urllib.parse
+out, secret = sys.argv[1], sys.argv[2].encode()
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+        parts = dict(p.split("=", 1) for p in (self.headers.get("X-Signature") or "").split(",") if "=" in p)
+        manifest = "id:%s;request-id:%s;ts:%s;" % (query.get("data.id", [""])[0],
+                                                   self.headers.get("X-Request-Id"), parts.get("ts"))
+        good = hmac.new(secret, manifest.encode(), hashlib.sha256).hexdigest()
+        with open(out, "a") as f:
+            f.write("valid\n" if hmac.compare_digest(good, parts.get("v1", "")) else "invalid\n")
+        self.send_response(200)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PY
+    python3 "$work/receiver.py" "$work/hooks" whsec-env >"$work/receiver.port" &
+    receiver=$!
+    for _ in $(seq 1 100); do [ -s "$work/receiver.port" ] && break; sleep 0.05; done
+    card=$(curl -sS --cacert "$ca" -H "$token" -H 'Content-Type: application/json' \
+        -d '{"card_number":"5031433215406351","expiration_month":11,"expiration_year":2030,"security_code":"123","cardholder":{"name":"APRO","identification":{"type":"CPF","number":"12345678909"}}}' \
+        "$url/v1/card_tokens" | sed -n 's/.*"id":"\([0-9a-f]*\)".*/\1/p')
+    code=$(curl -sS --cacert "$ca" -H "$token" -H 'X-Idempotency-Key: env-hook' -o /dev/null \
+        -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"transaction_amount\":10,\"token\":\"$card\",\"installments\":1,\"payment_method_id\":\"master\",\"payer\":{\"email\":\"test_user_1@testuser.com\"},\"notification_url\":\"http://127.0.0.1:$(cat "$work/receiver.port")/hook\"}" \
+        "$url/v1/payments")
+    check "a payment with a loopback notification_url is created (got $code)" test "$code" = 201
+    for _ in $(seq 1 200); do [ -s "$work/hooks" ] && break; sleep 0.05; done
+    check "MP_SANDBOX_WEBHOOK_SECRET signs its webhook (x-signature verifies with that secret)" \
+        test "$(head -1 "$work/hooks" 2>/dev/null)" = valid
+    kill "$receiver" 2>/dev/null
+    wait "$receiver" 2>/dev/null
     stop_with TERM
 else
     fail "mp-sandbox starts from MP_SANDBOX_* variables alone"
