@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs every system package the build, tests, demo and Debian packages (with
 # their clean-room test) need, from Debian's archive. Safe to run any number of
-# times: it only installs what is missing.
+# times: it only installs what is missing. iproute2 and util-linux (ip, unshare) give the
+# sandbox tests their private network namespaces; python3-venv the official Python SDK's venv
+# (tests/sandbox/official_sdks).
 set -euo pipefail
 
 packages=(
@@ -12,6 +14,7 @@ packages=(
   swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring phpunit
   openjdk-17-jdk-headless maven
   dpkg-dev file debootstrap
+  iproute2 util-linux python3-venv
 )
 
 missing=()

@@ -2,8 +2,9 @@
  * mp_sandbox.h - embed the local Mercado Pago emulator in any program.
  *
  * The sandbox serves the Mercado Pago API from memory (sandbox/README.md says
- * what it emulates), over HTTP, or over HTTPS with a CA generated at start
- * that signs a certificate for 127.0.0.1 and localhost.
+ * what it emulates), over HTTP, or over HTTPS with a CA (generated at start,
+ * or kept in files) that signs a certificate for 127.0.0.1, localhost and the
+ * names asked for.
  *
  * Conventions (those of mercadopago.h, the client's header):
  * - Every handle is opaque; no struct layout is part of the ABI.
@@ -79,7 +80,8 @@ typedef struct mp_sandbox_options mp_sandbox_options;
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_new(mp_sandbox_options **out);
 MP_SANDBOX_EXTERN void mp_sandbox_options_free(mp_sandbox_options *options);
 
-/* The address to listen on, e.g. "127.0.0.1", "::1", "0.0.0.0". Copied. */
+/* The address to listen on, e.g. "127.0.0.1", "::1", or "0.0.0.0" / "::" for
+ * every interface (mp_sandbox_url then names 127.0.0.1 / [::1]). Copied. */
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_host(mp_sandbox_options *options,
                                                                 const char *host);
 /* 0 to 65535; 0 picks a free port (mp_sandbox_port says which). */
@@ -93,7 +95,32 @@ MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_option
 MP_SANDBOX_EXTERN mp_sandbox_status
 mp_sandbox_options_set_webhook_secret(mp_sandbox_options *options, const char *secret);
 
+/* A name the server certificate carries too, besides 127.0.0.1, ::1,
+ * localhost and the listening address when it is not 0.0.0.0 or ::: a DNS
+ * name ("mp-sandbox", "api.mercadopago.com") or an IP address. Call once per
+ * name; for HTTPS from other hosts or containers. Needs TLS (mp_sandbox_start
+ * fails with MP_SANDBOX_ERR_INVALID_ARGUMENT otherwise). Copied.
+ * MP_SANDBOX_ERR_INVALID_ARGUMENT for anything but a name or an address. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_add_tls_name(mp_sandbox_options *options,
+                                                                    const char *name);
+/* The CA that signs the server certificate, kept in two PEM files so that
+ * every start signs with the same CA (a client installs it once). When
+ * mp_sandbox_start runs: both files exist, the CA is loaded from them (an
+ * unencrypted key matching a CA certificate still valid); neither exists, a
+ * new CA (valid ten years) is made and written there, the key with mode 0600;
+ * anything else (one file only, unreadable, mismatched) fails with
+ * MP_SANDBOX_ERR_START and a message naming the file. Both NULL (or "") go
+ * back to the default: a CA made in memory at start. Needs TLS. Copied.
+ * MP_SANDBOX_ERR_INVALID_ARGUMENT when only one is given or both are the same. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_ca_files(mp_sandbox_options *options,
+                                                                    const char *cert_path,
+                                                                    const char *key_path);
+
 /* ---- The sandbox ------------------------------------------------------- */
+
+/* The sandbox's version, "0.1.0": the project's (MP_VERSION_STRING of the
+ * client's mercadopago.h), as built into this library. Static storage. */
+MP_SANDBOX_EXTERN const char *mp_sandbox_version(void);
 
 typedef struct mp_sandbox mp_sandbox;
 

@@ -52,6 +52,14 @@ class SandboxOptions {
     void set_webhook_secret(const char *secret) {
         detail::sandbox_check(mp_sandbox_options_set_webhook_secret(h_, secret));
     }
+    /* A DNS name or IP address the certificate names too (TLS only); once per name. */
+    void add_tls_name(const char *name) {
+        detail::sandbox_check(mp_sandbox_options_add_tls_name(h_, name));
+    }
+    /* The CA kept in two PEM files: loaded when both exist, written when neither does. */
+    void set_ca_files(const char *cert_path, const char *key_path) {
+        detail::sandbox_check(mp_sandbox_options_set_ca_files(h_, cert_path, key_path));
+    }
 #ifndef SWIG
     SandboxOptions(const SandboxOptions &) = delete;
     SandboxOptions &operator=(const SandboxOptions &) = delete;

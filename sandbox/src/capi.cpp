@@ -11,7 +11,9 @@
 #include <optional>
 #include <string>
 
+#include "certs.hpp"
 #include "sandbox.hpp"
+#include "version.hpp"
 
 struct mp_sandbox {
     std::unique_ptr<mp::sandbox::Sandbox> impl;
@@ -167,12 +169,49 @@ mp_sandbox_status mp_sandbox_options_set_webhook_secret(mp_sandbox_options *opti
     });
 }
 
+mp_sandbox_status mp_sandbox_options_add_tls_name(mp_sandbox_options *options, const char *name) {
+    constexpr const char *fn = "mp_sandbox_options_add_tls_name";
+    if (!options) return null_argument(fn, "options");
+    if (!name) return null_argument(fn, "name");
+    if (!mp::sandbox::is_tls_name(name))
+        return out_of_range(fn, std::string("not a DNS name or IP address: '") + name + "'");
+    return guarded(fn, [&] {
+        options->value.tls_names.emplace_back(name);
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_options_set_ca_files(mp_sandbox_options *options,
+                                                  const char *cert_path, const char *key_path) {
+    constexpr const char *fn = "mp_sandbox_options_set_ca_files";
+    if (!options) return null_argument(fn, "options");
+    bool has_cert = cert_path && *cert_path;
+    bool has_key = key_path && *key_path;
+    if (has_cert != has_key)
+        return out_of_range(fn, "give both the CA certificate and key files, or neither");
+    if (has_cert && std::strcmp(cert_path, key_path) == 0)
+        return out_of_range(fn, "the CA certificate and key must be two different files");
+    return guarded(fn, [&] {
+        options->value.ca_cert_file = has_cert ? cert_path : "";
+        options->value.ca_key_file = has_key ? key_path : "";
+        return MP_SANDBOX_OK;
+    });
+}
+
 /* ---- The sandbox ------------------------------------------------------- */
+
+const char *mp_sandbox_version(void) {
+    return mp::sandbox::kVersion;
+}
 
 mp_sandbox_status mp_sandbox_start(const mp_sandbox_options *options, mp_sandbox **out) {
     constexpr const char *fn = "mp_sandbox_start";
     if (!out) return null_argument(fn, "out");
     *out = nullptr;
+    if (options && !options->value.tls &&
+        (!options->value.tls_names.empty() || !options->value.ca_cert_file.empty()))
+        return out_of_range(fn, "certificate names and CA files need TLS "
+                                "(mp_sandbox_options_set_tls)");
     return guarded(fn, [&] {
         mp::sandbox::Options defaults;
         auto handle = std::make_unique<mp_sandbox>();

@@ -1,5 +1,7 @@
 #include "certs.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include <openssl/bio.h>
@@ -33,6 +35,12 @@ Key make_key() {
     return key;
 }
 
+// Ed25519/Ed448 keys (a loaded CA may have one) sign without a separate digest.
+const EVP_MD *digest_for(EVP_PKEY *key) {
+    int type = EVP_PKEY_get_base_id(key);
+    return type == EVP_PKEY_ED25519 || type == EVP_PKEY_ED448 ? nullptr : EVP_sha256();
+}
+
 void add_ext(X509 *cert, X509 *issuer, int nid, const char *value) {
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, issuer, cert, nullptr, nullptr, 0);
@@ -41,6 +49,34 @@ void add_ext(X509 *cert, X509 *issuer, int nid, const char *value) {
     int ok = X509_add_ext(cert, ext, -1);
     X509_EXTENSION_free(ext);
     check(ok, "adding a certificate extension");
+}
+
+// The subjectAltName extension, built as a list rather than from a configuration string, so that
+// no name can be read as syntax.
+void add_subject_alt_names(X509 *cert, const std::vector<std::string> &names) {
+    std::unique_ptr<GENERAL_NAMES, decltype(&GENERAL_NAMES_free)> list(sk_GENERAL_NAME_new_null(),
+                                                                       GENERAL_NAMES_free);
+    if (!list) fail("allocating the subject names");
+    for (const std::string &name : names) {
+        std::unique_ptr<GENERAL_NAME, decltype(&GENERAL_NAME_free)> entry(GENERAL_NAME_new(),
+                                                                          GENERAL_NAME_free);
+        if (!entry) fail("allocating a subject name");
+        if (ASN1_OCTET_STRING *ip = a2i_IPADDRESS(name.c_str())) {
+            GENERAL_NAME_set0_value(entry.get(), GEN_IPADD, ip);
+        } else {
+            ERR_clear_error(); // a2i_IPADDRESS leaves an error for a name that is not an address
+            ASN1_IA5STRING *dns = ASN1_IA5STRING_new();
+            if (!dns || !ASN1_STRING_set(dns, name.data(), static_cast<int>(name.size()))) {
+                ASN1_IA5STRING_free(dns);
+                fail("setting a DNS name");
+            }
+            GENERAL_NAME_set0_value(entry.get(), GEN_DNS, dns);
+        }
+        if (!sk_GENERAL_NAME_push(list.get(), entry.get())) fail("adding a subject name");
+        entry.release();
+    }
+    check(X509_add1_ext_i2d(cert, NID_subject_alt_name, list.get(), 0, X509V3_ADD_DEFAULT),
+          "adding the subject names");
 }
 
 // A certificate for `key` named `common_name`, valid from an hour ago for `days`.
@@ -68,41 +104,102 @@ Cert make_cert(EVP_PKEY *key, const char *common_name, long days) {
     return cert;
 }
 
-std::string to_pem(X509 *cert) {
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
-    if (!bio) fail("allocating a memory BIO");
-    check(PEM_write_bio_X509(bio.get(), cert), "writing the CA as PEM");
+std::string bio_text(BIO *bio) {
     char *data = nullptr;
-    long size = BIO_get_mem_data(bio.get(), &data);
+    long size = BIO_get_mem_data(bio, &data);
     return std::string(data, static_cast<size_t>(size));
+}
+
+bool is_dns_label(std::string_view label) {
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+        return false;
+    return std::all_of(label.begin(), label.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+}
+
+// Case-insensitive, as DNS names compare.
+std::string lower(std::string text) {
+    for (char &c : text)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
 }
 
 } // namespace
 
-TlsMaterial make_tls_material() {
-    Key ca_key = make_key();
-    Cert ca = make_cert(ca_key.get(), "mp-sandbox local CA", 825);
-    check(X509_set_issuer_name(ca.get(), X509_get_subject_name(ca.get())), "naming the issuer");
-    add_ext(ca.get(), ca.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0");
-    add_ext(ca.get(), ca.get(), NID_key_usage, "critical,keyCertSign,cRLSign");
-    add_ext(ca.get(), ca.get(), NID_subject_key_identifier, "hash");
-    add_ext(ca.get(), ca.get(), NID_authority_key_identifier, "keyid:always");
-    check(X509_sign(ca.get(), ca_key.get(), EVP_sha256()), "signing the CA");
+bool is_tls_name(std::string_view name) {
+    if (name.empty() || name.size() > 253) return false;
+    std::string text(name);
+    if (ASN1_OCTET_STRING *ip = a2i_IPADDRESS(text.c_str())) {
+        ASN1_OCTET_STRING_free(ip);
+        return true;
+    }
+    ERR_clear_error();
+    size_t start = 0;
+    while (true) {
+        size_t dot = name.find('.', start);
+        if (!is_dns_label(name.substr(start, dot - start))) return false;
+        if (dot == std::string_view::npos) return true;
+        start = dot + 1;
+    }
+}
+
+std::string cert_pem(X509 *cert) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+    if (!bio) fail("allocating a memory BIO");
+    check(PEM_write_bio_X509(bio.get(), cert), "writing a certificate as PEM");
+    return bio_text(bio.get());
+}
+
+std::string key_pem(EVP_PKEY *key) {
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+    if (!bio) fail("allocating a memory BIO");
+    check(PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr),
+          "writing a key as PEM");
+    return bio_text(bio.get());
+}
+
+Ca make_ca(long days) {
+    Ca ca;
+    ca.key = make_key();
+    ca.cert = make_cert(ca.key.get(), "mp-sandbox local CA", days);
+    X509 *cert = ca.cert.get();
+    check(X509_set_issuer_name(cert, X509_get_subject_name(cert)), "naming the issuer");
+    add_ext(cert, cert, NID_basic_constraints, "critical,CA:TRUE,pathlen:0");
+    add_ext(cert, cert, NID_key_usage, "critical,keyCertSign,cRLSign");
+    add_ext(cert, cert, NID_subject_key_identifier, "hash");
+    add_ext(cert, cert, NID_authority_key_identifier, "keyid:always");
+    check(X509_sign(cert, ca.key.get(), EVP_sha256()), "signing the CA");
+    return ca;
+}
+
+TlsMaterial make_tls_material(const Ca &ca, const std::vector<std::string> &extra_names) {
+    std::vector<std::string> names = {"127.0.0.1", "::1", "localhost"};
+    for (const std::string &name : extra_names) {
+        if (!is_tls_name(name))
+            throw std::runtime_error("not a DNS name or IP address: '" + name + "'");
+        bool seen = std::any_of(names.begin(), names.end(), [&](const std::string &other) {
+            return lower(other) == lower(name);
+        });
+        if (!seen) names.push_back(name);
+    }
 
     Key key = make_key();
     Cert cert = make_cert(key.get(), "localhost", 397);
-    check(X509_set_issuer_name(cert.get(), X509_get_subject_name(ca.get())), "naming the issuer");
-    add_ext(cert.get(), ca.get(), NID_basic_constraints, "critical,CA:FALSE");
-    add_ext(cert.get(), ca.get(), NID_key_usage, "critical,digitalSignature");
-    add_ext(cert.get(), ca.get(), NID_ext_key_usage, "serverAuth");
-    add_ext(cert.get(), ca.get(), NID_subject_alt_name,
-            "IP:127.0.0.1,IP:0:0:0:0:0:0:0:1,DNS:localhost");
-    add_ext(cert.get(), ca.get(), NID_subject_key_identifier, "hash");
-    add_ext(cert.get(), ca.get(), NID_authority_key_identifier, "keyid:always");
-    check(X509_sign(cert.get(), ca_key.get(), EVP_sha256()), "signing the server certificate");
+    check(X509_set_issuer_name(cert.get(), X509_get_subject_name(ca.cert.get())),
+          "naming the issuer");
+    add_ext(cert.get(), ca.cert.get(), NID_basic_constraints, "critical,CA:FALSE");
+    add_ext(cert.get(), ca.cert.get(), NID_key_usage, "critical,digitalSignature");
+    add_ext(cert.get(), ca.cert.get(), NID_ext_key_usage, "serverAuth");
+    add_subject_alt_names(cert.get(), names);
+    add_ext(cert.get(), ca.cert.get(), NID_subject_key_identifier, "hash");
+    // "keyid", not "keyid:always": a loaded CA may lack a subject key identifier.
+    add_ext(cert.get(), ca.cert.get(), NID_authority_key_identifier, "keyid");
+    check(X509_sign(cert.get(), ca.key.get(), digest_for(ca.key.get())),
+          "signing the server certificate");
 
     TlsMaterial material;
-    material.ca_pem = to_pem(ca.get());
+    material.ca_pem = cert_pem(ca.cert.get());
     material.server_cert = std::move(cert);
     material.server_key = std::move(key);
     return material;

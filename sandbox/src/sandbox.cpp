@@ -11,9 +11,11 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include "ca_files.hpp"
 #include "certs.hpp"
 #include "errors.hpp"
 #include "http_server.hpp"
+#include "version.hpp"
 
 namespace mp::sandbox {
 
@@ -77,6 +79,14 @@ void write_reply(httplib::Response &response, const std::string &request_id, Rep
     response.body = std::move(reply.body);
 }
 
+// A CA made in memory at start lives as long as the process: this only has to cover a run.
+constexpr long kCaDays = 825;
+
+// Every interface: the URL then names the loopback address of the same family.
+bool is_wildcard(const std::string &host) {
+    return host == "0.0.0.0" || host == "::";
+}
+
 std::string url_host(const std::string &host) {
     if (host == "0.0.0.0") return "127.0.0.1";
     if (host == "::") return "[::1]";
@@ -91,11 +101,21 @@ Sandbox::Sandbox(const Options &options)
     add_api_routes(router_, env_);
     add_control_routes();
 
+    tls_ = options.tls;
     if (options.tls) {
-        TlsMaterial tls = make_tls_material();
+        bool own_ca = !options.ca_cert_file.empty() || !options.ca_key_file.empty();
+        Ca ca = own_ca ? load_or_create_ca(options.ca_cert_file, options.ca_key_file)
+                       : make_ca(kCaDays);
+        std::vector<std::string> names = options.tls_names;
+        // A concrete listening address is what the printed URL names: the certificate must too.
+        if (!is_wildcard(options.host) && is_tls_name(options.host)) names.push_back(options.host);
+        TlsMaterial tls = make_tls_material(ca, names);
         http_ = make_https_server(tls.server_cert.get(), tls.server_key.get());
         ca_pem_ = std::move(tls.ca_pem);
     } else {
+        if (!options.tls_names.empty() || !options.ca_cert_file.empty() ||
+            !options.ca_key_file.empty())
+            throw std::runtime_error("certificate names and a CA need TLS");
         http_ = make_http_server();
     }
     if (!http_->is_valid()) throw std::runtime_error("the HTTPS server could not be set up");
@@ -228,9 +248,22 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
 
 void Sandbox::add_control_routes() {
     add_fault_routes(router_, faults_);
-    router_.add("DELETE", "/__sandbox/state", kNoAuth, [this](Context &) {
+    auto reset_route = [this](Context &) {
         reset();
         return Reply{200, "{}"};
+    };
+    router_.add("DELETE", "/__sandbox/state", kNoAuth, reset_route);
+    router_.add("POST", "/__sandbox/reset", kNoAuth, reset_route); // the same, for POST-only tools
+    // For container health checks and for waiting until the sandbox is up.
+    router_.add("GET", "/__sandbox/health", kNoAuth, [this](Context &) {
+        auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::steady_clock::now() - started_);
+        json body = {{"status", "ok"},
+                     {"version", kVersion},
+                     {"uptime_seconds", uptime.count()},
+                     {"tls", tls_},
+                     {"requests", request_count()}};
+        return Reply{200, to_text(body)};
     });
 }
 

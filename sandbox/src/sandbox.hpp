@@ -2,9 +2,11 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "faults.hpp"
 #include "idempotency.hpp"
@@ -24,6 +26,13 @@ struct Options {
     int port = 0;     // 0 picks a free port
     bool tls = false; // plain HTTP unless asked: the same default as the mp-sandbox program
     std::string webhook_secret;
+    // With TLS: names the server certificate carries besides 127.0.0.1, ::1, localhost and the
+    // listening address (each a DNS name or an IP address, see is_tls_name).
+    std::vector<std::string> tls_names;
+    // With TLS, both or neither: the CA's PEM files, loaded or made once (ca_files.hpp). Neither:
+    // a CA made in memory at start.
+    std::string ca_cert_file;
+    std::string ca_key_file;
 };
 
 class Sandbox {
@@ -75,6 +84,8 @@ class Sandbox {
     std::atomic<bool> listener_done_{false};
     std::atomic<bool> stopping_{false};
     std::atomic<long> requests_{0};
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+    bool tls_ = false;
     std::string url_;
     std::string ca_pem_;
     int port_ = 0;

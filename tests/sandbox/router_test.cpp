@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <httplib.h>
+#include <unistd.h>
 
 #include "mp_sandbox.h"
 #include "operations.hpp"
@@ -324,6 +325,72 @@ void tls_on_request() {
     CHECK(mp_sandbox_ca_pem(s.sb) != nullptr);
 }
 
+std::string read_file(const std::string &path) {
+    std::string text;
+    if (std::FILE *f = std::fopen(path.c_str(), "rb")) {
+        char buffer[4096];
+        size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+            text.append(buffer, n);
+        std::fclose(f);
+    }
+    return text;
+}
+
+// The options of issue 12 from C: names for the certificate, a CA kept in files, the version.
+void tls_names_ca_files_and_version() {
+    const char *version = mp_sandbox_version();
+    CHECK(version != nullptr && std::strlen(version) >= 5 && std::strchr(version, '.') != nullptr);
+
+    mp_sandbox_options *o = nullptr;
+    mp_sandbox_options_new(&o);
+    for (const char *good : {"mp-sandbox", "api.mercadopago.com", "10.0.0.1", "::1", "web_1"})
+        CHECK(mp_sandbox_options_add_tls_name(o, good) == MP_SANDBOX_OK);
+    for (const char *bad : {"", "two words", "a,DNS:evil", "-x", "x..y", "x.", "*.example.com"})
+        CHECK(mp_sandbox_options_add_tls_name(o, bad) == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_add_tls_name(o, nullptr) == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_add_tls_name(nullptr, "x") == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_set_ca_files(o, "/tmp/a.pem", nullptr) ==
+          MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_set_ca_files(o, "", "/tmp/a.key") == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_set_ca_files(o, "/tmp/a", "/tmp/a") ==
+          MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_set_ca_files(o, nullptr, nullptr) == MP_SANDBOX_OK);
+    mp_sandbox *sb = nullptr;
+    CHECK(mp_sandbox_start(o, &sb) == MP_SANDBOX_ERR_INVALID_ARGUMENT); // names without TLS
+    CHECK(std::strstr(mp_sandbox_last_error(), "TLS") != nullptr);
+    CHECK(sb == nullptr);
+
+    char dir_template[] = "/tmp/mp-sandbox-ca-XXXXXX";
+    const char *dir = mkdtemp(dir_template);
+    CHECK(dir != nullptr);
+    if (!dir) {
+        mp_sandbox_options_free(o);
+        return;
+    }
+    std::string cert = std::string(dir) + "/ca.pem", key = std::string(dir) + "/ca.key";
+    CHECK(mp_sandbox_options_set_tls(o, 1) == MP_SANDBOX_OK);
+    CHECK(mp_sandbox_options_set_ca_files(o, cert.c_str(), key.c_str()) == MP_SANDBOX_OK);
+    std::string first_ca;
+    for (int round = 0; round < 2; ++round) {
+        mp_sandbox *started = nullptr;
+        CHECK(mp_sandbox_start(o, &started) == MP_SANDBOX_OK);
+        if (!started) break;
+        const char *pem = mp_sandbox_ca_pem(started);
+        CHECK(pem != nullptr && read_file(cert) == pem); // the CA it signs with is the file's
+        if (round == 0) first_ca = pem ? pem : "";
+        CHECK(first_ca == (pem ? pem : "")); // and the same on the next start
+        mp_sandbox_stop(started);
+    }
+    std::remove(key.c_str()); // the certificate alone: refused, naming the file
+    CHECK(mp_sandbox_start(o, &sb) == MP_SANDBOX_ERR_START);
+    CHECK(std::strstr(mp_sandbox_last_error(), "exists but") != nullptr);
+    CHECK(std::strstr(mp_sandbox_last_error(), "ca.pem") != nullptr);
+    std::remove(cert.c_str());
+    rmdir(dir);
+    mp_sandbox_options_free(o);
+}
+
 } // namespace
 
 int main() {
@@ -335,6 +402,7 @@ int main() {
     faults_from_c();
     reset_forgets_everything();
     tls_on_request();
+    tls_names_ca_files_and_version();
     if (failures)
         std::fprintf(stderr, "%d check(s) failed\n", failures);
     else
