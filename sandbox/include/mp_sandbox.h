@@ -92,6 +92,12 @@ MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_option
  * Copied. */
 MP_SANDBOX_EXTERN mp_sandbox_status
 mp_sandbox_options_set_webhook_secret(mp_sandbox_options *options, const char *secret);
+/* The site ("MLA", "MLB", "MLM", "MLC", "MCO", "MPE" or "MLU") of every account
+ * that has none of its own: its currency, payment methods, identification types
+ * and test cards. Default "MLB". Another value: MP_SANDBOX_ERR_INVALID_ARGUMENT.
+ * Copied. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_site(mp_sandbox_options *options,
+                                                                const char *site_id);
 
 /* ---- The sandbox ------------------------------------------------------- */
 

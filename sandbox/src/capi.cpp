@@ -167,6 +167,18 @@ mp_sandbox_status mp_sandbox_options_set_webhook_secret(mp_sandbox_options *opti
     });
 }
 
+mp_sandbox_status mp_sandbox_options_set_site(mp_sandbox_options *options, const char *site_id) {
+    constexpr const char *fn = "mp_sandbox_options_set_site";
+    if (!options) return null_argument(fn, "options");
+    if (!site_id || !mp::sandbox::find_site(site_id))
+        return fail(MP_SANDBOX_ERR_INVALID_ARGUMENT,
+                    std::string(fn) + ": site_id must be one of " + mp::sandbox::site_list_text());
+    return guarded(fn, [&] {
+        options->value.site = site_id;
+        return MP_SANDBOX_OK;
+    });
+}
+
 /* ---- The sandbox ------------------------------------------------------- */
 
 mp_sandbox_status mp_sandbox_start(const mp_sandbox_options *options, mp_sandbox **out) {

@@ -19,11 +19,14 @@ namespace {
 
 constexpr const char *kUsage =
     "usage: mp-sandbox [--host HOST] [--port N] [--tls] [--ca-out FILE] [--webhook-secret S]\n"
+    "                  [--site SITE]\n"
     "  --host HOST          address to listen on (default 127.0.0.1)\n"
     "  --port N             port, 0 picks a free one (default 0)\n"
     "  --tls                serve HTTPS with a CA generated at start (default: plain HTTP)\n"
     "  --ca-out FILE        with --tls, write the CA certificate (PEM) to FILE\n"
-    "  --webhook-secret S   secret that signs webhook deliveries (x-signature)\n";
+    "  --webhook-secret S   secret that signs webhook deliveries (x-signature)\n"
+    "  --site SITE          site of every account without one of its own: MLA, MLB, MLM,\n"
+    "                       MLC, MCO, MPE or MLU (default MLB)\n";
 
 int usage_error(const std::string &message) {
     std::fprintf(stderr, "mp-sandbox: %s\n%s", message.c_str(), kUsage);
@@ -97,6 +100,11 @@ int main(int argc, char **argv) {
             std::string secret;
             if (!take(secret)) return usage_error("--webhook-secret needs a value");
             must(mp_sandbox_options_set_webhook_secret(options, secret.c_str()));
+        } else if (arg == "--site") {
+            std::string site;
+            if (!take(site)) return usage_error("--site needs a site id");
+            if (mp_sandbox_options_set_site(options, site.c_str()) != MP_SANDBOX_OK)
+                return usage_error(mp_sandbox_last_error());
         } else {
             return usage_error("unknown argument '" + arg + "'");
         }

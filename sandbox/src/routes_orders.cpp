@@ -41,7 +41,7 @@ std::string prefixed_id(const char *prefix) {
 }
 
 // Validates one transactions.payments[] entry and fills its ids; `collector` scopes tokens.
-json make_payment(State &state, int64_t collector, const json &in) {
+json make_payment(State &state, int64_t collector, const json &in, const Site &site) {
     if (!in.is_object()) throw bad_request("invalid_properties", "every payment must be an object");
     auto amount = in.contains("amount") ? amount_cents(in["amount"]) : std::nullopt;
     if (!amount || *amount <= 0)
@@ -53,7 +53,7 @@ json make_payment(State &state, int64_t collector, const json &in) {
                           "transactions.payments.payment_method can't be null");
     std::string method_id = method->value("id", "");
     std::string type = method->value("type", "");
-    const PaymentMethod *known = find_payment_method(method_id);
+    const PaymentMethod *known = site.find_method(method_id);
     if (!known) throw bad_request("invalid_properties", "unknown payment_method.id");
     if (type.empty()) type = known->payment_type_id;
     json out = in;
@@ -175,7 +175,7 @@ Reply create(Env &env, Context &ctx) {
         if (!(*transactions)["payments"].is_array())
             throw bad_request("invalid_properties", "transactions.payments must be an array");
         for (const auto &p : (*transactions)["payments"]) {
-            payments.push_back(make_payment(env.state, ctx.cred.collector, p));
+            payments.push_back(make_payment(env.state, ctx.cred.collector, p, site_of(ctx)));
             sum += *amount_cents(payments.back()["amount"]);
         }
     }
@@ -189,8 +189,8 @@ Reply create(Env &env, Context &ctx) {
     order["capture_mode"] = capture;
     order["total_amount"] = cents_text(*total);
     order["user_id"] = std::to_string(ctx.cred.collector);
-    order["country_code"] = "BRA";
-    order["currency"] = "BRL";
+    order["country_code"] = site_of(ctx).country_code;
+    order["currency"] = site_of(ctx).currency_id;
     order["created_date"] = format_date(now);
     order["last_updated_date"] = format_date(now);
     order["integration_data"] = {{"application_id", std::to_string(ctx.cred.collector)}};
@@ -341,7 +341,7 @@ Reply add_transaction(Env &env, Context &ctx) {
         throw bad_request("invalid_properties", "payments must be a non-empty array");
     json added = json::array();
     for (const auto &p : body["payments"]) {
-        json payment = make_payment(env.state, ctx.cred.collector, p);
+        json payment = make_payment(env.state, ctx.cred.collector, p, site_of(ctx));
         payment["status"] = "created";
         payment["status_detail"] = "created";
         order["transactions"]["payments"].push_back(payment);
@@ -370,7 +370,7 @@ Reply update_transaction(Env &env, Context &ctx) {
     json merged = *payment;
     for (auto &[key, value] : body.items())
         if (key != "id" && key != "reference_id" && key != "status") merged[key] = value;
-    json fresh = make_payment(env.state, ctx.cred.collector, merged);
+    json fresh = make_payment(env.state, ctx.cred.collector, merged, site_of(ctx));
     fresh["id"] = (*payment)["id"];
     fresh["reference_id"] = (*payment)["reference_id"];
     fresh["status"] = "created";

@@ -36,7 +36,8 @@ using namespace mp::sandbox;
 struct ApiRouter {
     State state;
     Webhooks webhooks{""};
-    Env env{state, webhooks};
+    Accounts accounts;
+    Env env{state, webhooks, accounts};
     Router router;
     ApiRouter() { add_api_routes(router, env); }
 };
