@@ -138,6 +138,19 @@ MP_SANDBOX_EXTERN long mp_sandbox_request_count(const mp_sandbox *sandbox);
  * a request served while it runs may see some of the state before it. */
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_reset(mp_sandbox *sandbox);
 
+/* Renews one credential pair of an account (POST /__sandbox/accounts made it, or
+ * POST /users/test_user, which gets both pairs issued first): the TEST- pair, or
+ * the APP_USR- one when production is nonzero, as POST /__sandbox/credentials/renew
+ * does. From then on the old public key and access token get 401. The new access
+ * token and public key are copied, NUL-terminated, into the caller's buffers,
+ * which must hold at least 128 and 64 bytes. MP_SANDBOX_ERR_INVALID_ARGUMENT for
+ * an unknown account or smaller buffers (nothing is renewed then). user_id is
+ * the account's id in decimal ("1234567890": C90 has no 64-bit integer). Accounts and
+ * their credentials outlive mp_sandbox_reset. Any thread. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_renew_credentials(
+    mp_sandbox *sandbox, const char *user_id, int production, char *access_token,
+    size_t access_token_size, char *public_key, size_t public_key_size);
+
 /* ---- Fault injection --------------------------------------------------- */
 
 /* What a faulted request gets instead of a normal answer. */

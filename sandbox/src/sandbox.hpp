@@ -51,6 +51,7 @@ class Sandbox {
     void reset();
 
     const Router &router() const { return router_; }
+    Accounts &accounts() { return accounts_; }
 
   private:
     void serve(const httplib::Request &request, httplib::Response &response);
