@@ -94,6 +94,12 @@ MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_option
  * Copied. */
 MP_SANDBOX_EXTERN mp_sandbox_status
 mp_sandbox_options_set_webhook_secret(mp_sandbox_options *options, const char *secret);
+/* The site ("MLA", "MLB", "MLM", "MLC", "MCO", "MPE" or "MLU") of every account
+ * that has none of its own: its currency, payment methods, identification types
+ * and test cards. Default "MLB". Another value: MP_SANDBOX_ERR_INVALID_ARGUMENT.
+ * Copied. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_site(mp_sandbox_options *options,
+                                                                const char *site_id);
 
 /* A name the server certificate carries too, besides 127.0.0.1, ::1,
  * localhost and the listening address when it is not 0.0.0.0 or ::: a DNS
@@ -158,6 +164,19 @@ MP_SANDBOX_EXTERN long mp_sandbox_request_count(const mp_sandbox *sandbox);
  * port, CA, webhook secret and request count stay. Meant for between tests:
  * a request served while it runs may see some of the state before it. */
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_reset(mp_sandbox *sandbox);
+
+/* Renews one credential pair of an account (POST /__sandbox/accounts made it, or
+ * POST /users/test_user, which gets both pairs issued first): the TEST- pair, or
+ * the APP_USR- one when production is nonzero, as POST /__sandbox/credentials/renew
+ * does. From then on the old public key and access token get 401. The new access
+ * token and public key are copied, NUL-terminated, into the caller's buffers,
+ * which must hold at least 128 and 64 bytes. MP_SANDBOX_ERR_INVALID_ARGUMENT for
+ * an unknown account or smaller buffers (nothing is renewed then). user_id is
+ * the account's id in decimal ("1234567890": C90 has no 64-bit integer). Accounts and
+ * their credentials outlive mp_sandbox_reset. Any thread. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_renew_credentials(
+    mp_sandbox *sandbox, const char *user_id, int production, char *access_token,
+    size_t access_token_size, char *public_key, size_t public_key_size);
 
 /* ---- Fault injection --------------------------------------------------- */
 

@@ -44,6 +44,16 @@ int64_t collector_for_access_token(std::string_view token) {
     return 100000000 + static_cast<int64_t>(hash % 900000000ULL);
 }
 
+bool is_production_request(const httplib::Request &request) {
+    auto header = request.headers.find("Authorization");
+    if (header == request.headers.end())
+        return request.get_param_value("public_key").rfind("APP_USR-", 0) == 0;
+    const std::string &value = header->second;
+    if (value.size() <= 7 || to_lower(value.substr(0, 7)) != "bearer ") return false;
+    size_t start = value.find_first_not_of(' ', 7);
+    return start != std::string::npos && value.compare(start, 8, "APP_USR-") == 0;
+}
+
 Credential authenticate(const httplib::Request &request, bool public_key_ok) {
     static const std::string kMissing = "Must provide your access_token to proceed";
     auto header = request.headers.find("Authorization");
@@ -73,8 +83,10 @@ Credential authenticate(const httplib::Request &request, bool public_key_ok) {
     if (!is_credential_shape(token)) throw unauthorized(2, "invalid access token");
     Credential cred;
     cred.collector = collector_for_access_token(token);
+    cred.access_token = std::string(token);
     cred.live_mode = token.substr(0, 8) == "APP_USR-";
-    cred.ns = std::to_string(cred.collector);
+    // Idempotency keys are per mode too: a replay never crosses test and production data.
+    cred.ns = (cred.live_mode ? "live:" : "") + std::to_string(cred.collector);
     return cred;
 }
 

@@ -198,6 +198,18 @@ mp_sandbox_status mp_sandbox_options_set_ca_files(mp_sandbox_options *options,
     });
 }
 
+mp_sandbox_status mp_sandbox_options_set_site(mp_sandbox_options *options, const char *site_id) {
+    constexpr const char *fn = "mp_sandbox_options_set_site";
+    if (!options) return null_argument(fn, "options");
+    if (!site_id || !mp::sandbox::find_site(site_id))
+        return fail(MP_SANDBOX_ERR_INVALID_ARGUMENT,
+                    std::string(fn) + ": site_id must be one of " + mp::sandbox::site_list_text());
+    return guarded(fn, [&] {
+        options->value.site = site_id;
+        return MP_SANDBOX_OK;
+    });
+}
+
 /* ---- The sandbox ------------------------------------------------------- */
 
 const char *mp_sandbox_version(void) {
@@ -287,6 +299,31 @@ mp_sandbox_status mp_sandbox_reset(mp_sandbox *sandbox) {
     if (!sandbox) return null_argument("mp_sandbox_reset", "sandbox");
     return guarded("mp_sandbox_reset", [&] {
         sandbox->impl->reset();
+        return MP_SANDBOX_OK;
+    });
+}
+
+mp_sandbox_status mp_sandbox_renew_credentials(mp_sandbox *sandbox, const char *user_id,
+                                               int production, char *access_token,
+                                               size_t access_token_size, char *public_key,
+                                               size_t public_key_size) {
+    constexpr const char *fn = "mp_sandbox_renew_credentials";
+    if (!sandbox) return null_argument(fn, "sandbox");
+    if (!access_token) return null_argument(fn, "access_token");
+    if (!public_key) return null_argument(fn, "public_key");
+    if (!user_id) return null_argument(fn, "user_id");
+    std::string id_text = user_id;
+    if (id_text.empty() || id_text.size() > 18 ||
+        id_text.find_first_not_of("0123456789") != std::string::npos)
+        return out_of_range(fn, "user_id must be a decimal id");
+    if (access_token_size < 128 || public_key_size < 64)
+        return out_of_range(fn, "the buffers must hold 128 and 64 bytes");
+    return guarded(fn, [&] {
+        auto account = sandbox->impl->accounts().renew(std::stoll(id_text), production != 0);
+        if (!account) return out_of_range(fn, "no account " + id_text + " in this sandbox");
+        const auto &pair = production ? account->production : account->test;
+        std::snprintf(access_token, access_token_size, "%s", pair.access_token.c_str());
+        std::snprintf(public_key, public_key_size, "%s", pair.public_key.c_str());
         return MP_SANDBOX_OK;
     });
 }

@@ -1,90 +1,80 @@
 #include "catalog.hpp"
 
+#include "sites.hpp"
+
 namespace mp::sandbox {
 
 namespace {
 
-// Debit BINs of the test cards (sandbox/README.md lists them): they must not be read as credit.
-constexpr const char *kDebitVisa = "^(400276|402365|418914|421301|491511)";
-constexpr const char *kDebitMaster = "^(528733|524101|557905|517878)";
-constexpr const char *kDebitElo = "^(506776)";
+std::string deferred_capture_for(const std::string &type) {
+    if (type == "credit_card") return "supported";
+    if (type == "debit_card") return "unsupported";
+    return "does_not_apply";
+}
 
-PaymentMethod card(std::string id, std::string name, std::string type, std::string deferred,
-                   std::string pattern, std::string exclusion, int length, int cvv,
-                   std::string issuer_id, std::string issuer_name) {
+PaymentMethod method_from(const MethodRow &row) {
     PaymentMethod m;
-    m.id = std::move(id);
-    m.name = std::move(name);
-    m.payment_type_id = std::move(type);
-    m.deferred_capture = std::move(deferred);
-    m.bin_pattern = std::move(pattern);
-    m.bin_exclusion = std::move(exclusion);
-    m.card_number_length = length;
-    m.security_code_length = cvv;
-    m.security_code_location = cvv == 4 ? "front" : "back";
-    m.issuer_id = std::move(issuer_id);
-    m.issuer_name = std::move(issuer_name);
-    m.min_allowed_amount = 0.5;
-    m.max_allowed_amount = 60000;
-    m.accreditation_time = m.payment_type_id == "debit_card" ? 1440 : 2880;
-    m.bin_regex = std::regex(m.bin_pattern, std::regex::optimize);
+    m.id = row.id;
+    m.name = row.name;
+    m.payment_type_id = row.type;
+    m.deferred_capture = deferred_capture_for(m.payment_type_id);
+    m.bin_pattern = row.bin;
+    m.bin_exclusion = row.exclusion;
+    m.card_number_length = row.length;
+    m.security_code_length = row.cvv;
+    if (m.is_card()) m.security_code_location = row.cvv == 4 ? "front" : "back";
+    m.issuer_id = row.issuer_id;
+    m.issuer_name = row.issuer_name;
+    m.min_allowed_amount = row.min_amount;
+    m.max_allowed_amount = row.max_amount;
+    m.accreditation_time = row.accreditation;
+    m.financial_institutions = json::parse(row.financial_institutions);
+    if (m.is_card()) m.bin_regex = std::regex(m.bin_pattern, std::regex::optimize);
     if (!m.bin_exclusion.empty()) m.exclusion_regex = std::regex(m.bin_exclusion);
     return m;
 }
 
-PaymentMethod other(std::string id, std::string name, std::string type, double min, double max,
-                    int accreditation) {
-    PaymentMethod m;
-    m.id = std::move(id);
-    m.name = std::move(name);
-    m.payment_type_id = std::move(type);
-    m.deferred_capture = "does_not_apply";
-    m.min_allowed_amount = min;
-    m.max_allowed_amount = max;
-    m.accreditation_time = accreditation;
-    return m;
+Site site_from(const SiteRow &row) {
+    Site site;
+    site.id = row.id;
+    site.country_id = row.country_id;
+    site.country_code = row.country_code;
+    site.currency_id = row.currency_id;
+    site.currency_symbol = row.currency_symbol;
+    site.portuguese = row.portuguese;
+    json methods = json::array();
+    for (const MethodRow &m : row.methods) {
+        site.methods.push_back(method_from(m));
+        methods.push_back(site.methods.back().to_json());
+    }
+    site.identification_types = json::array();
+    for (const IdentificationRow &t : row.identification_types)
+        site.identification_types.push_back({{"id", t.id},
+                                             {"name", t.name},
+                                             {"type", t.type},
+                                             {"min_length", t.min_length},
+                                             {"max_length", t.max_length}});
+    site.profile_host = row.profile_host;
+    site.address = {{"address", "Test Address 123"},
+                    {"city", row.city},
+                    {"state", row.state},
+                    {"zip_code", row.zip_code}};
+    site.identification = {
+        {"number", row.document_number ? json(row.document_number) : json(nullptr)},
+        {"type", row.document_type ? json(row.document_type) : json(nullptr)}};
+    site.methods_text = to_text(methods);
+    site.identification_types_text = to_text(site.identification_types);
+    return site;
 }
 
-std::vector<PaymentMethod> build_methods() {
-    const std::string all_debit = std::string(kDebitVisa) + "|" + kDebitMaster + "|" + kDebitElo;
-    std::vector<PaymentMethod> methods;
-    methods.push_back(card("debvisa", "Visa Débito", "debit_card", "unsupported", kDebitVisa, "",
-                           16, 3, "25", "Visa"));
-    methods.push_back(card("debmaster", "Mastercard Débito", "debit_card", "unsupported",
-                           kDebitMaster, "", 16, 3, "24", "Mastercard"));
-    methods.push_back(card("debelo", "Elo Débito", "debit_card", "unsupported", kDebitElo, "", 16,
-                           3, "687", "Elo"));
-    methods.push_back(
-        card("elo", "Elo", "credit_card", "supported", "^(5067)", kDebitElo, 16, 3, "687", "Elo"));
-    methods.push_back(card("amex", "American Express", "credit_card", "supported", "^(34|37)", "",
-                           15, 4, "27", "American Express"));
-    methods.push_back(
-        card("visa", "Visa", "credit_card", "supported", "^4", kDebitVisa, 16, 3, "25", "Visa"));
-    methods.push_back(card("master", "Mastercard", "credit_card", "supported",
-                           "^(5|2(22[1-9]|2[3-9][0-9]|[3-6][0-9]{2}|7[01][0-9]|720))",
-                           std::string("^(5067)|") + kDebitMaster, 16, 3, "24", "Mastercard"));
-    methods.push_back(card("hipercard", "Hipercard", "credit_card", "supported",
-                           "^(606282|384100|384140|384160)", "", 16, 3, "1688", "Hipercard"));
-    methods.push_back(other("account_money", "Dinheiro na minha conta do Mercado Pago",
-                            "account_money", 0.01, 10000000, 0));
-    methods.push_back(other("pix", "PIX", "bank_transfer", 0.01, 10000000, 0));
-    methods.push_back(other("bolbradesco", "Boleto", "ticket", 3, 100000, 1440));
-    return methods;
-}
-
-json identification_types() {
-    return json::array({
-        {{"id", "CPF"},
-         {"name", "CPF"},
-         {"type", "number"},
-         {"min_length", 11},
-         {"max_length", 11}},
-        {{"id", "CNPJ"},
-         {"name", "CNPJ"},
-         {"type", "number"},
-         {"min_length", 14},
-         {"max_length", 14}},
-    });
+const std::vector<Site> &sites() {
+    static const std::vector<Site> all = [] {
+        std::vector<Site> out;
+        for (const SiteRow &row : site_rows())
+            out.push_back(site_from(row));
+        return out;
+    }();
+    return all;
 }
 
 std::string thumbnail(const std::string &id, bool secure) {
@@ -126,7 +116,7 @@ json PaymentMethod::to_json() const {
                {"mode", "mandatory"}}}});
         additional = {"cardholder_name", "cardholder_identification_type",
                       "cardholder_identification_number"};
-    } else if (payment_type_id == "ticket") {
+    } else if (payment_type_id == "ticket" || payment_type_id == "atm") {
         additional = {"cardholder_identification_type", "cardholder_identification_number"};
     }
     return {{"id", id},
@@ -141,33 +131,40 @@ json PaymentMethod::to_json() const {
             {"min_allowed_amount", min_allowed_amount},
             {"max_allowed_amount", max_allowed_amount},
             {"accreditation_time", accreditation_time},
-            {"financial_institutions", json::array()},
+            {"financial_institutions", financial_institutions},
             {"processing_modes", {"aggregator"}}};
 }
 
-const std::vector<PaymentMethod> &payment_methods() {
-    static const std::vector<PaymentMethod> methods = build_methods();
-    return methods;
-}
-
-const PaymentMethod *find_payment_method(std::string_view id) {
-    for (const auto &m : payment_methods())
-        if (m.id == id) return &m;
+const PaymentMethod *Site::find_method(std::string_view method_id) const {
+    for (const auto &m : methods)
+        if (m.id == method_id) return &m;
     return nullptr;
 }
 
-const std::string &payment_methods_text() {
-    static const std::string text = [] {
-        json list = json::array();
-        for (const auto &m : payment_methods())
-            list.push_back(m.to_json());
-        return to_text(list);
-    }();
-    return text;
+const PaymentMethod *Site::method_for_card_number(std::string_view digits) const {
+    for (const auto &m : methods)
+        if (m.matches_bin(digits)) return &m;
+    return nullptr;
 }
 
-const std::string &identification_types_text() {
-    static const std::string text = to_text(identification_types());
+const Site *find_site(std::string_view id) {
+    for (const auto &site : sites())
+        if (site.id == id) return &site;
+    return nullptr;
+}
+
+const Site &site_or_default(std::string_view id) {
+    const Site *site = find_site(id);
+    return site ? *site : *find_site("MLB");
+}
+
+const std::string &site_list_text() {
+    static const std::string text = [] {
+        std::string out;
+        for (const auto &site : sites())
+            out += (out.empty() ? "" : ", ") + site.id;
+        return out;
+    }();
     return text;
 }
 

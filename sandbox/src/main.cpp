@@ -20,7 +20,19 @@
 
 namespace {
 
-enum class Opt { Host, Port, Tls, TlsName, CaCert, CaKey, CaOut, WebhookSecret, Version, Help };
+enum class Opt {
+    Host,
+    Port,
+    Tls,
+    TlsName,
+    CaCert,
+    CaKey,
+    CaOut,
+    WebhookSecret,
+    Site,
+    Version,
+    Help
+};
 
 struct Option {
     Opt id;
@@ -52,6 +64,9 @@ constexpr Option kOptions[] = {
      "with --tls: write the CA certificate (PEM) to FILE once started"},
     {Opt::WebhookSecret, "--webhook-secret", "MP_SANDBOX_WEBHOOK_SECRET", "S",
      "secret that signs webhook deliveries (x-signature)"},
+    {Opt::Site, "--site", "MP_SANDBOX_SITE", "SITE",
+     "the site of every account without one of its own: MLA, MLB, MLM,\n"
+     "MLC, MCO, MPE or MLU (default MLB)"},
     {Opt::Version, "--version", nullptr, nullptr, "print the version and exit"},
     {Opt::Help, "--help", nullptr, nullptr, "print this help and exit (also -h)"},
 };
@@ -83,6 +98,7 @@ struct Settings {
     std::string ca_key;
     std::string ca_out;
     std::optional<std::string> webhook_secret;
+    std::optional<std::string> site;
 };
 
 void print_usage(std::FILE *to) {
@@ -212,6 +228,10 @@ std::string apply(const Option &option, const std::string &value, bool from_envi
     case Opt::WebhookSecret:
         s.webhook_secret = value; // never echoed: it is a secret
         return "";
+    case Opt::Site:
+        if (value.empty()) return where + " needs a site id";
+        s.site = value; // checked by mp_sandbox_options_set_site, which names the valid ones
+        return "";
     case Opt::Version:
     case Opt::Help:
         return "";
@@ -304,6 +324,8 @@ int main(int argc, char **argv) {
         must(mp_sandbox_options_set_ca_files(options, s.ca_cert.c_str(), s.ca_key.c_str()));
     if (s.webhook_secret)
         must(mp_sandbox_options_set_webhook_secret(options, s.webhook_secret->c_str()));
+    if (s.site && mp_sandbox_options_set_site(options, s.site->c_str()) != MP_SANDBOX_OK)
+        return usage_error(mp_sandbox_last_error());
 
     // Block the stop signals before any thread starts, so that only sigwait() below sees them.
     sigset_t stop_signals;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "accounts.hpp"
 #include "router.hpp"
 #include "state.hpp"
 #include "webhooks.hpp"
@@ -16,6 +17,7 @@ namespace mp::sandbox {
 struct Env {
     State &state;
     Webhooks &webhooks;
+    Accounts &accounts;
 };
 
 void add_card_token_routes(Router &router, Env &env);
@@ -35,6 +37,10 @@ void add_point_routes(Router &router, Env &env);
 void add_instore_routes(Router &router, Env &env); // stores, POS, QR orders
 void add_test_user_routes(Router &router, Env &env);
 void add_installment_routes(Router &router, Env &env);
+void add_user_routes(Router &router, Env &env); // GET /users/me
+
+// The /__sandbox/accounts and /__sandbox/credentials/renew controls (routes_accounts.cpp).
+void add_account_routes(Router &router, Accounts &accounts);
 
 // All of the above: the handlers of the operations table (routes_common.cpp).
 void add_api_routes(Router &router, Env &env);
@@ -42,6 +48,11 @@ void add_api_routes(Router &router, Env &env);
 // Helpers shared by the route files.
 inline Reply reply(int status, const json &body) {
     return {status, to_text(body)};
+}
+
+// The caller's site: its currency, payment methods, identification types (catalog.hpp).
+inline const Site &site_of(const Context &ctx) {
+    return site_or_default(ctx.cred.site_id);
 }
 
 // A numeric path id (payments, refunds), or nullopt.

@@ -38,7 +38,7 @@ Reply create(Env &env, Context &ctx) {
         if (!amount || *amount <= 0)
             throw bad_request(4003, "payments.transaction_amount must be a positive number");
         std::string method = payment.value("payment_method_id", "");
-        if (!find_payment_method(method)) throw bad_request(3011, "Not found payment_method");
+        if (!site_of(ctx).find_method(method)) throw bad_request(3011, "Not found payment_method");
         std::string token = payment.value("token", "");
         if (!token.empty()) {
             CardToken *card = env.state.find_token(ctx.cred.collector, token);

@@ -78,7 +78,7 @@ json read_cardholder(const json &body) {
     return {{"name", *name}, {"identification", std::move(identification)}};
 }
 
-void read_raw_card(const json &body, CardToken &token, int64_t now) {
+void read_raw_card(const Site &site, const json &body, CardToken &token, int64_t now) {
     auto number = digits_field(body, "card_number");
     if (!number) throw bad_request(3017, "card_number can not be null or empty");
     if (!is_digits(*number))
@@ -107,7 +107,7 @@ void read_raw_card(const json &body, CardToken &token, int64_t now) {
         (*year == today.tm_year + 1900 && *month < today.tm_mon + 1))
         throw bad_request(3030, "Invalid expiration date: the card has expired");
 
-    const PaymentMethod *method = method_for_card_number(*number);
+    const PaymentMethod *method = site.method_for_card_number(*number);
     check_security_code(body, method, true);
     token.cardholder = read_cardholder(body);
     token.method = method;
@@ -139,7 +139,7 @@ void read_saved_card(Env &env, const Context &ctx, const json &body, CardToken &
     if (!card) throw bad_request(3026, "Invalid card_id: card not found");
 
     const PaymentMethod *method =
-        find_payment_method((*card)["payment_method"]["id"].get<std::string>());
+        site_of(ctx).find_method((*card)["payment_method"]["id"].get<std::string>());
     check_security_code(body, method, false);
     token.method = method;
     token.card_id = *card_id;
@@ -163,7 +163,7 @@ Reply create_card_token(Env &env, Context &ctx) {
     token.created_ms = now;
     token.due_ms = now + kTokenLifetimeMs;
     bool saved = body.contains("card_id") && !body["card_id"].is_null();
-    if (!saved) read_raw_card(body, token, now);
+    if (!saved) read_raw_card(site_of(ctx), body, token, now);
 
     std::lock_guard lock(env.state.mutex);
     if (saved) read_saved_card(env, ctx, body, token);

@@ -73,6 +73,7 @@ void add_api_routes(Router &router, Env &env) {
     add_instore_routes(router, env);
     add_test_user_routes(router, env);
     add_installment_routes(router, env);
+    add_user_routes(router, env);
 }
 
 std::optional<int64_t> loose_int(const json &value) {

@@ -66,7 +66,7 @@ Reply create(Env &env, Context &ctx) {
     json doc = {{"preference_id", nullptr},
                 {"application_id", nullptr},
                 {"status", "opened"},
-                {"site_id", "MLB"},
+                {"site_id", site_of(ctx).id},
                 {"payer", nullptr},
                 {"sponsor_id", nullptr},
                 {"items", json::array()},

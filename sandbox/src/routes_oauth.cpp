@@ -20,6 +20,7 @@ Reply token(Env &env, Context &ctx) {
     auto secret = optional_string(body, "client_secret", 1);
     if (ctx.http.has_header("Authorization")) {
         ctx.cred = authenticate(ctx.http, false);
+        env.accounts.admit(ctx.cred); // a renewed pair cannot mint new tokens either
     } else if (secret && is_credential_shape(*secret)) {
         ctx.cred.collector = collector_for_access_token(*secret);
         ctx.cred.live_mode = secret->rfind("APP_USR-", 0) == 0;

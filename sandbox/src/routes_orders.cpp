@@ -67,7 +67,7 @@ std::string prefixed_id(const char *prefix) {
 
 // Validates one transactions.payments[] entry of an online order and fills its ids;
 // `collector` scopes tokens.
-json make_payment(State &state, int64_t collector, const json &in) {
+json make_payment(State &state, int64_t collector, const json &in, const Site &site) {
     if (!in.is_object()) throw bad_request("property_type", "every payment must be an object");
     auto amount = in.contains("amount") ? amount_cents(in["amount"]) : std::nullopt;
     if (!amount || *amount <= 0)
@@ -79,7 +79,7 @@ json make_payment(State &state, int64_t collector, const json &in) {
                           "transactions.payments.payment_method can't be null");
     std::string method_id = text_of(*method, "id");
     std::string type = text_of(*method, "type");
-    const PaymentMethod *known = find_payment_method(method_id);
+    const PaymentMethod *known = site.find_method(method_id);
     if (!known) throw bad_request("invalid_properties", "unknown payment_method.id");
     if (type.empty()) type = known->payment_type_id;
     if (auto it = method->find("installments");
@@ -303,8 +303,9 @@ Reply create(Env &env, Context &ctx) {
         if (!(*transactions)["payments"].is_array())
             throw bad_request("property_type", "transactions.payments must be an array");
         for (const auto &p : (*transactions)["payments"]) {
-            payments.push_back(point ? make_point_payment(p)
-                                     : make_payment(env.state, ctx.cred.collector, p));
+            payments.push_back(point
+                                   ? make_point_payment(p)
+                                   : make_payment(env.state, ctx.cred.collector, p, site_of(ctx)));
             sum += *amount_cents(payments.back()["amount"]);
         }
     }
@@ -325,8 +326,8 @@ Reply create(Env &env, Context &ctx) {
     if (capture == "automatic_async") order["_async_capture"] = true;
     order["total_amount"] = cents_text(*total);
     order["user_id"] = std::to_string(ctx.cred.collector);
-    order["country_code"] = "BRA";
-    order["currency"] = "BRL";
+    order["country_code"] = site_of(ctx).country_code;
+    order["currency"] = site_of(ctx).currency_id;
     order["created_date"] = format_date(now);
     order["last_updated_date"] = format_date(now);
     order["integration_data"] = {{"application_id", std::to_string(ctx.cred.collector)}};
@@ -511,7 +512,7 @@ Reply add_transaction(Env &env, Context &ctx) {
         throw bad_request("minimum_items", "payments must be a non-empty array");
     json added = json::array();
     for (const auto &p : body["payments"]) {
-        json payment = make_payment(env.state, ctx.cred.collector, p);
+        json payment = make_payment(env.state, ctx.cred.collector, p, site_of(ctx));
         payment["status"] = "created";
         payment["status_detail"] = "created";
         order["transactions"]["payments"].push_back(payment);
@@ -531,7 +532,7 @@ json *transaction_of(json &order, const std::string &id) {
 // The stored payment with what the update sends merged in: only the fields it names change, and
 // payment_method is merged field by field (installments alone, or a card method without a new
 // token, keep the rest), as the official SDKs' update tests send them.
-json merge_update(const json &stored, const json &update) {
+json merge_update(const json &stored, const json &update, const Site &site) {
     json merged = stored;
     for (auto &[key, value] : update.items()) {
         if (key == "id" || key == "reference_id" || key == "status" || key == "status_detail")
@@ -544,7 +545,7 @@ json merge_update(const json &stored, const json &update) {
         std::string old_id = text_of(method, "id");
         std::string new_id = value.contains("id") ? text_of(value, "id") : old_id;
         if (new_id != old_id && !value.contains("type")) method.erase("type");
-        const PaymentMethod *known = find_payment_method(new_id);
+        const PaymentMethod *known = site.find_method(new_id);
         if (known && !known->is_card()) method.erase("token");
         for (auto &[field, v] : value.items())
             method[field] = v;
@@ -560,7 +561,8 @@ Reply update_transaction(Env &env, Context &ctx) {
     json *payment = transaction_of(order, ctx.param("id"));
     if (!payment) throw orders_failure(404, "transaction_not_found", "Transaction not found");
     require_created(order);
-    json fresh = make_payment(env.state, ctx.cred.collector, merge_update(*payment, body));
+    json fresh = make_payment(env.state, ctx.cred.collector,
+                              merge_update(*payment, body, site_of(ctx)), site_of(ctx));
     fresh["id"] = (*payment)["id"];
     fresh["reference_id"] = (*payment)["reference_id"];
     fresh["status"] = "created";

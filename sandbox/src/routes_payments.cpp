@@ -93,7 +93,7 @@ struct PaymentRequest {
 };
 
 // Field checks that need no state, in the order the API reports them.
-PaymentRequest read_payment_request(const json &body) {
+PaymentRequest read_payment_request(const Site &site, const json &body) {
     PaymentRequest r;
     auto amount = body.find("transaction_amount");
     if (amount == body.end() || amount->is_null())
@@ -108,7 +108,7 @@ PaymentRequest read_payment_request(const json &body) {
     // without them (1). Digit strings are read as numbers, as form-posted values arrive.
     auto named = body.find("payment_method_id");
     const PaymentMethod *named_method = named != body.end() && named->is_string()
-                                            ? find_payment_method(named->get<std::string>())
+                                            ? site.find_method(named->get<std::string>())
                                             : nullptr;
     auto installments = body.find("installments");
     if (installments == body.end() || installments->is_null()) {
@@ -126,7 +126,7 @@ PaymentRequest read_payment_request(const json &body) {
         if (method->is_null() || (method->is_string() && method->get<std::string>().empty()))
             throw bad_request(4001, "payment_method_id attribute can't be null");
         if (!method->is_string()) throw bad_request(4001, "payment_method_id must be a string");
-        r.method = find_payment_method(method->get<std::string>());
+        r.method = site.find_method(method->get<std::string>());
         if (!r.method) throw bad_request(3011, "Not found payment_method");
     }
     auto token = body.find("token");
@@ -276,7 +276,8 @@ Outcome decide_outcome(const CardToken *token, const PaymentMethod &method, bool
         return outcome;
     }
     if (method.payment_type_id == "bank_transfer") return {"pending", "pending_waiting_transfer"};
-    if (method.payment_type_id == "ticket") return {"pending", "pending_waiting_payment"};
+    if (method.payment_type_id == "ticket" || method.payment_type_id == "atm")
+        return {"pending", "pending_waiting_payment"};
     return {"approved", "accredited"};
 }
 
@@ -303,7 +304,7 @@ json new_payment_doc(int64_t id, const Context &ctx, const json &body, const Pay
           {"issuer_id", method.issuer_id.empty() ? json(nullptr) : json(method.issuer_id)}}},
         {"status", outcome.status},
         {"status_detail", outcome.status_detail},
-        {"currency_id", "BRL"},
+        {"currency_id", site_of(ctx).currency_id},
         {"description", optional_field(body, "description")},
         {"live_mode", ctx.cred.live_mode},
         {"sponsor_id", nullptr},
@@ -379,7 +380,7 @@ void attach_card(json &doc, CardToken &token, int64_t now) {
 // How a Pix or ticket payment is paid: the QR code, or the ticket's barcode and URL.
 void add_payment_instructions(json &doc, const PaymentMethod &method, int64_t id, int64_t collector,
                               int64_t now) {
-    if (method.payment_type_id == "bank_transfer") {
+    if (method.id == "pix") {
         if (doc["date_of_expiration"].is_null())
             doc["date_of_expiration"] = format_date(now + kPixExpiryMs);
         std::string txid = random_alnum(25);
@@ -399,7 +400,8 @@ void add_payment_instructions(json &doc, const PaymentMethod &method, int64_t id
               {"bank_transfer_id", nullptr},
               {"financial_institution", nullptr},
               {"e2e_id", nullptr}}}};
-    } else if (method.payment_type_id == "ticket") {
+    } else if (!method.is_card() && method.payment_type_id != "account_money") {
+        // Tickets, ATM codes and the other sites' bank transfers (PSE, Webpay): a URL to pay at.
         if (doc["date_of_expiration"].is_null())
             doc["date_of_expiration"] = format_date(now + kTicketExpiryMs);
         doc["transaction_details"]["external_resource_url"] =
@@ -432,7 +434,7 @@ void store_payment(State &state, Payment payment) {
 
 Reply create_payment(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
-    PaymentRequest r = read_payment_request(body);
+    PaymentRequest r = read_payment_request(site_of(ctx), body);
     int64_t now = now_ms();
 
     std::lock_guard lock(env.state.mutex);

@@ -11,7 +11,7 @@ namespace {
 constexpr const char *kFamily = "preferences";
 
 // items[] must be a non-empty array of {title, quantity > 0, unit_price > 0}; normalized in place.
-void check_items(json &items) {
+void check_items(json &items, const std::string &currency) {
     if (!items.is_array() || items.empty()) throw bad_request(1, "items must be a non-empty array");
     for (auto &item : items) {
         if (!item.is_object()) throw bad_request(1, "every item must be an object");
@@ -23,7 +23,7 @@ void check_items(json &items) {
             throw bad_request(1, "item.unit_price must be a positive number");
         item["quantity"] = *quantity;
         item["unit_price"] = money(*price);
-        if (!item.contains("currency_id")) item["currency_id"] = "BRL";
+        if (!item.contains("currency_id")) item["currency_id"] = currency;
         // Fields the API echoes on every item, sent or not.
         for (const char *key : {"id", "title", "description", "category_id"})
             if (!item.contains(key) || item[key].is_null()) item[key] = "";
@@ -80,7 +80,7 @@ json summary(const json &doc) {
 Reply create(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (!body.contains("items")) throw bad_request(1, "items can't be null");
-    check_items(body["items"]);
+    check_items(body["items"], site_of(ctx).currency_id);
     normalize_sponsor(body);
     if (auto url = optional_string(body, "notification_url", 1); url && !is_http_url(*url))
         throw bad_request(1, "notification_url must be a valid url");
@@ -111,7 +111,7 @@ Reply create(Env &env, Context &ctx) {
                 {"processing_modes", nullptr},
                 {"purpose", ""},
                 {"shipments", {{"mode", nullptr}, {"receiver_address", json::object()}}},
-                {"site_id", "MLB"},
+                {"site_id", site_of(ctx).id},
                 {"sponsor_id", nullptr},
                 {"statement_descriptor", nullptr}};
     for (auto &[key, value] : body.items())
@@ -131,7 +131,7 @@ Reply create(Env &env, Context &ctx) {
 
 Reply update(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
-    if (body.contains("items")) check_items(body["items"]);
+    if (body.contains("items")) check_items(body["items"], site_of(ctx).currency_id);
     normalize_sponsor(body);
     std::lock_guard lock(env.state.mutex);
     json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Preference");

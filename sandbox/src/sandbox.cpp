@@ -97,8 +97,10 @@ std::string url_host(const std::string &host) {
 } // namespace
 
 Sandbox::Sandbox(const Options &options)
-    : webhooks_(options.webhook_secret), env_{state_, webhooks_} {
+    : webhooks_(options.webhook_secret), env_{state_, webhooks_, accounts_} {
+    accounts_.set_default_site(options.site);
     add_api_routes(router_, env_);
+    add_api_routes(live_router_, live_env_);
     add_control_routes();
 
     tls_ = options.tls;
@@ -215,7 +217,9 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
             fault = faults_.take(method, request.path);
             if (fault && fault_before(*fault, response, ctx.request_id)) return;
         }
-        Match match = router_.match(method, request.path);
+        bool control = request.path.rfind("/__sandbox/", 0) == 0;
+        const Router &routes = !control && is_production_request(request) ? live_router_ : router_;
+        Match match = routes.match(method, request.path);
         if (!match.route) {
             if (match.path_known) throw ApiError(405, "method_not_allowed", "Method not allowed");
             throw ApiError(404, "not_found", "Resource " + request.path + " not found.");
@@ -225,7 +229,10 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
         // Which route of the table answered: lets a client's tests check end to end that its
         // method and path reach the operation it meant. Not sent by the real API.
         if (!route.operations.empty()) ctx.headers.emplace_back("X-Sandbox-Route", route.label);
-        if (!(route.flags & kNoAuth)) ctx.cred = authenticate(request, route.flags & kPublicKey);
+        if (!(route.flags & kNoAuth)) {
+            ctx.cred = authenticate(request, route.flags & kPublicKey);
+            accounts_.admit(ctx.cred); // site; 401 for a renewed pair
+        }
         // A client's default key and the caller's own may both arrive: the last one wins.
         size_t keys = request.get_header_value_count("X-Idempotency-Key");
         std::string key =
@@ -248,6 +255,7 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
 
 void Sandbox::add_control_routes() {
     add_fault_routes(router_, faults_);
+    add_account_routes(router_, accounts_);
     auto reset_route = [this](Context &) {
         reset();
         return Reply{200, "{}"};
@@ -270,8 +278,12 @@ void Sandbox::add_control_routes() {
 void Sandbox::reset() {
     faults_.clear();
     idempotency_.clear();
-    std::lock_guard lock(state_.mutex);
-    state_.clear();
+    {
+        std::lock_guard lock(state_.mutex);
+        state_.clear();
+    }
+    std::lock_guard lock(live_state_.mutex);
+    live_state_.clear();
 }
 
 bool Sandbox::fault_before(const Fault &fault, httplib::Response &response,

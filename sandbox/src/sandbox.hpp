@@ -33,6 +33,7 @@ struct Options {
     // a CA made in memory at start.
     std::string ca_cert_file;
     std::string ca_key_file;
+    std::string site = "MLB"; // the site of every account that has none of its own
 };
 
 class Sandbox {
@@ -59,6 +60,7 @@ class Sandbox {
     void reset();
 
     const Router &router() const { return router_; }
+    Accounts &accounts() { return accounts_; }
 
   private:
     void serve(const httplib::Request &request, httplib::Response &response);
@@ -73,10 +75,16 @@ class Sandbox {
     Reply run_once(const Route &route, Context &ctx, const std::string &key);
     void add_control_routes();
 
-    State state_;
+    State state_; // what test credentials (TEST-) see
     Webhooks webhooks_;
+    Accounts accounts_;
     Env env_;
-    Router router_;
+    Router router_; // the API over state_, and the /__sandbox/ controls
+    // Production credentials (APP_USR-) see their own resources, never the test ones and vice
+    // versa: the same handlers, registered a second time over a State of their own (ids shared).
+    State live_state_{state_.ids()};
+    Env live_env_{live_state_, webhooks_, accounts_};
+    Router live_router_;
     Idempotency idempotency_;
     Faults faults_;
     std::unique_ptr<httplib::Server> http_;

@@ -64,12 +64,16 @@ void Payment::save(json &doc, int64_t now) {
     }
 }
 
-State::State()
+IdCounters::IdCounters()
     // Payment ids are int64 beyond 2^32 like the real ones; a random start keeps two sandboxes
     // from handing out the same ids.
-    : next_payment_id_(100'000'000'000LL + static_cast<int64_t>(random_u64() % 10'000'000'000ULL)),
-      next_refund_id_(2'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)),
-      next_number_(10'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)) {}
+    : payment(100'000'000'000LL + static_cast<int64_t>(random_u64() % 10'000'000'000ULL)),
+      refund(2'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)),
+      number(10'000'000'000LL + static_cast<int64_t>(random_u64() % 1'000'000'000ULL)) {}
+
+State::State() : ids_(std::make_shared<IdCounters>()) {}
+
+State::State(std::shared_ptr<IdCounters> ids) : ids_(std::move(ids)) {}
 
 void State::clear() {
     tokens.clear();
@@ -83,7 +87,7 @@ void State::clear() {
 }
 
 int64_t State::next_number() {
-    return next_number_++;
+    return ids_->number++;
 }
 
 json *Collection::find(int64_t collector, const std::string &id) {
@@ -133,10 +137,10 @@ CardToken *State::find_token(int64_t collector, const std::string &id) {
 }
 
 int64_t State::new_payment_id() {
-    return next_payment_id_++;
+    return ids_->payment++;
 }
 int64_t State::new_refund_id() {
-    return next_refund_id_++;
+    return ids_->refund++;
 }
 
 std::string State::new_token_id() {

@@ -2,7 +2,9 @@
 // read-check-write sequence, so each request sees and leaves a consistent state.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -81,9 +83,21 @@ struct Collection {
     std::vector<json *> list(int64_t collector);
 };
 
+// The numeric id counters. Shared by the test and the production States (sandbox.hpp), so that
+// no id is handed out twice across both: atomic, as each State has its own mutex.
+struct IdCounters {
+    IdCounters();
+    std::atomic<int64_t> payment;
+    std::atomic<int64_t> refund;
+    std::atomic<int64_t> number;
+};
+
 class State {
   public:
     State();
+    // A State that takes its ids from these counters (another State's ids()).
+    explicit State(std::shared_ptr<IdCounters> ids);
+    std::shared_ptr<IdCounters> ids() const { return ids_; }
 
     std::mutex mutex;
 
@@ -118,9 +132,7 @@ class State {
     static std::string email_key(int64_t collector, const std::string &email);
 
   private:
-    int64_t next_payment_id_;
-    int64_t next_refund_id_;
-    int64_t next_number_;
+    std::shared_ptr<IdCounters> ids_;
 };
 
 } // namespace mp::sandbox

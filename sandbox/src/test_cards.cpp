@@ -61,12 +61,6 @@ bool luhn_valid(std::string_view digits) {
     return !digits.empty() && sum % 10 == 0;
 }
 
-const PaymentMethod *method_for_card_number(std::string_view digits) {
-    for (const auto &m : payment_methods())
-        if (m.matches_bin(digits)) return &m;
-    return nullptr;
-}
-
 Outcome outcome_for_cardholder(std::string_view name) {
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front())))
         name.remove_prefix(1);

@@ -1,5 +1,5 @@
-// The test-card rules (sandbox/README.md, "Outcomes by cardholder name"): payment method by BIN,
-// and the payment outcome chosen by the cardholder name (APRO, OTHE, CONT, ...).
+// The test-card rules (sandbox/README.md, "Outcomes by cardholder name"): the payment outcome
+// chosen by the cardholder name (APRO, OTHE, CONT, ...). BIN inference is per site (catalog.hpp).
 #pragma once
 
 #include <string_view>
@@ -9,9 +9,6 @@
 namespace mp::sandbox {
 
 bool luhn_valid(std::string_view digits);
-
-// The card payment method whose BIN pattern matches, or nullptr.
-const PaymentMethod *method_for_card_number(std::string_view digits);
 
 struct Outcome {
     const char *status;

@@ -37,7 +37,8 @@ using namespace mp::sandbox;
 struct ApiRouter {
     State state;
     Webhooks webhooks{""};
-    Env env{state, webhooks};
+    Accounts accounts;
+    Env env{state, webhooks, accounts};
     Router router;
     ApiRouter() { add_api_routes(router, env); }
 };
@@ -393,6 +394,43 @@ void tls_names_ca_files_and_version() {
 
 } // namespace
 
+// The site option and credential renewal from C: the old pair is refused, the new one served.
+void sites_and_credentials_from_c() {
+    mp_sandbox_options *o = nullptr;
+    CHECK(mp_sandbox_options_new(&o) == MP_SANDBOX_OK);
+    CHECK(mp_sandbox_options_set_site(o, "XXX") == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_set_site(nullptr, "MLA") == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_options_set_site(o, "MCO") == MP_SANDBOX_OK);
+    Running s(o);
+    mp_sandbox_options_free(o);
+    auto c = s.client();
+    auto types = c.Get("/v1/identification_types");
+    CHECK(types && types->status == 200 && types->body.find("\"NIT\"") != std::string::npos);
+
+    auto made = c.Post("/users/test_user", R"({"site_id":"MLA"})", "application/json");
+    CHECK(made && made->status == 201);
+    std::string id = made ? std::to_string(json::parse(made->body)["id"].get<long long>()) : "";
+    char token[128], key[64], small[16];
+    CHECK(mp_sandbox_renew_credentials(s.sb, id.c_str(), 0, token, sizeof token, small,
+                                       sizeof small) == MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_renew_credentials(s.sb, "1", 0, token, sizeof token, key, sizeof key) ==
+          MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_renew_credentials(s.sb, "12x", 0, token, sizeof token, key, sizeof key) ==
+          MP_SANDBOX_ERR_INVALID_ARGUMENT);
+    CHECK(mp_sandbox_renew_credentials(s.sb, id.c_str(), 0, token, sizeof token, key, sizeof key) ==
+          MP_SANDBOX_OK);
+    CHECK(std::strncmp(token, "TEST-", 5) == 0 && std::strncmp(key, "TEST-", 5) == 0);
+    std::string first = token;
+    auto me = c.Get("/users/me", {{"Authorization", "Bearer " + first}});
+    CHECK(me && me->status == 200 && me->body.find("\"site_id\":\"MLA\"") != std::string::npos);
+    CHECK(mp_sandbox_renew_credentials(s.sb, id.c_str(), 0, token, sizeof token, key, sizeof key) ==
+          MP_SANDBOX_OK);
+    auto old = c.Get("/users/me", {{"Authorization", "Bearer " + first}});
+    CHECK(old && old->status == 401);
+    auto fresh = c.Get("/users/me", {{"Authorization", std::string("Bearer ") + token}});
+    CHECK(fresh && fresh->status == 200);
+}
+
 int main() {
     every_operation_has_a_handler();
     registering_a_name_outside_the_table_fails();
@@ -401,6 +439,7 @@ int main() {
     default_is_plain_http();
     faults_from_c();
     reset_forgets_everything();
+    sites_and_credentials_from_c();
     tls_on_request();
     tls_names_ca_files_and_version();
     if (failures)
