@@ -18,7 +18,7 @@ constexpr int64_t kDayMs = 86'400'000;
 
 // auto_recurring{frequency > 0, frequency_type days|months, transaction_amount > 0 (optional
 // when `amount_optional`), currency_id}; normalized in place.
-void check_recurring(json &recurring, bool amount_optional) {
+void check_recurring(json &recurring, bool amount_optional, const Site &site) {
     if (!recurring.is_object()) throw bad_request(1, "auto_recurring must be an object");
     auto frequency =
         recurring.contains("frequency") ? loose_int(recurring["frequency"]) : std::nullopt;
@@ -36,17 +36,17 @@ void check_recurring(json &recurring, bool amount_optional) {
             throw bad_request(1, "auto_recurring.transaction_amount must be a positive number");
         recurring["transaction_amount"] = money(*amount);
     }
-    if (!recurring.contains("currency_id")) recurring["currency_id"] = "BRL";
+    if (!recurring.contains("currency_id")) recurring["currency_id"] = site.currency_id;
 }
 
 // A partial auto_recurring (say only transaction_amount) merges into the one the resource has;
 // the result is checked as a whole. Returns the merged object.
-json merged_recurring(const json &doc, const json &patch) {
+json merged_recurring(const json &doc, const json &patch, const Site &site) {
     if (!patch.is_object()) throw bad_request(1, "auto_recurring must be an object");
     auto it = doc.find("auto_recurring");
     json recurring = it != doc.end() && it->is_object() ? *it : json::object();
     recurring.update(patch);
-    check_recurring(recurring, true);
+    check_recurring(recurring, true, site);
     return recurring;
 }
 
@@ -70,7 +70,7 @@ Reply create_plan(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (!optional_string(body, "reason", 1)) throw bad_request(1, "reason can't be null");
     if (!body.contains("auto_recurring")) throw bad_request(1, "auto_recurring can't be null");
-    check_recurring(body["auto_recurring"], false);
+    check_recurring(body["auto_recurring"], false, site_of(ctx));
     int64_t now = now_ms();
     std::string id = random_hex(32);
     json doc = {
@@ -101,7 +101,8 @@ Reply update_plan(Env &env, Context &ctx) {
     if (doc["status"] == "cancelled" && status && *status != "cancelled")
         throw bad_request(1, "a cancelled plan can not change status");
     std::optional<json> recurring;
-    if (body.contains("auto_recurring")) recurring = merged_recurring(doc, body["auto_recurring"]);
+    if (body.contains("auto_recurring"))
+        recurring = merged_recurring(doc, body["auto_recurring"], site_of(ctx));
     merge(doc, body, {"id", "collector_id", "application_id", "date_created", "init_point"});
     if (recurring) doc["auto_recurring"] = std::move(*recurring);
     doc["last_modified"] = format_date(now_ms());
@@ -148,7 +149,7 @@ Reply create_subscription(Env &env, Context &ctx) {
     if (!email || !is_valid_email(*email))
         throw bad_request(1, "payer_email must be a valid email");
     if (body.contains("auto_recurring"))
-        check_recurring(body["auto_recurring"], false);
+        check_recurring(body["auto_recurring"], false, site_of(ctx));
     else if (!plan_id)
         throw bad_request(1, "auto_recurring can't be null");
     auto status = optional_string(body, "status", 1).value_or("pending");
@@ -211,7 +212,8 @@ Reply update_subscription(Env &env, Context &ctx) {
                                      " can not become " + *status);
     }
     std::optional<json> recurring;
-    if (body.contains("auto_recurring")) recurring = merged_recurring(doc, body["auto_recurring"]);
+    if (body.contains("auto_recurring"))
+        recurring = merged_recurring(doc, body["auto_recurring"], site_of(ctx));
     merge(doc, body,
           {"id", "collector_id", "application_id", "date_created", "init_point", "payer_id",
            "card_token_id"});

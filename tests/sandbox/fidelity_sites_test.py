@@ -133,6 +133,16 @@ for site, (currency, visa, (debit, debit_id), doc, local, id_types) in SITES.ite
     if pref:
         sb.check(pref["items"][0]["currency_id"] == currency and pref["site_id"] == site,
                  site + " preference currency and site", pref["items"][0])
+    # Subscriptions too: a plan's auto_recurring sent without currency_id (the developer docs'
+    # plan example names it; the sandbox fills the site's when it is left out).
+    plan = sb.expect(sb.call("POST", "/preapproval_plan/",
+                             '{"reason": "Gold", "auto_recurring": {"frequency": 1,'
+                             ' "frequency_type": "months", "transaction_amount": 10},'
+                             ' "back_url": "https://www.example.com"}', token=tok),
+                     201, site + " plan created")
+    if plan:
+        sb.check(plan["auto_recurring"]["currency_id"] == currency,
+                 site + " plan currency", plan["auto_recurring"])
 
 # An account nobody registered is MLB's: the default keeps every existing client working.
 methods = sb.call("GET", "/v1/payment_methods").json
