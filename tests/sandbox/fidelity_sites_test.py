@@ -133,6 +133,19 @@ for site, (currency, visa, (debit, debit_id), doc, local, id_types) in SITES.ite
     if pref:
         sb.check(pref["items"][0]["currency_id"] == currency and pref["site_id"] == site,
                  site + " preference currency and site", pref["items"][0])
+    # The Orders API too: a card order with the site's test card, in the site's currency
+    # (Orders API reference, "Create order": total_amount and amount are decimal strings).
+    t2 = sb.expect(card_token(sb, tok, visa, doc=doc), 201, site + " visa tokenized for an order")
+    order = sb.expect(sb.call("POST", "/v1/orders",
+                              '{"type": "online", "external_reference": "ext_ref_1234",'
+                              ' "total_amount": "1000.00", "payer": {"email": "test@testuser.com"},'
+                              ' "transactions": {"payments": [{"amount": "1000.00", "payment_method":'
+                              ' {"id": "visa", "type": "credit_card", "token": "%s", "installments": 1}}]}}'
+                              % (t2 or {}).get("id"), token=tok), 201, site + " order created")
+    if order:
+        sb.check(order["currency"] == currency and order["status"] == "processed",
+                 site + " order processed in the site's currency",
+                 (order["currency"], order["status"]))
     # Subscriptions too: a plan's auto_recurring sent without currency_id (the developer docs'
     # plan example names it; the sandbox fills the site's when it is left out).
     plan = sb.expect(sb.call("POST", "/preapproval_plan/",
@@ -143,6 +156,27 @@ for site, (currency, visa, (debit, debit_id), doc, local, id_types) in SITES.ite
     if plan:
         sb.check(plan["auto_recurring"]["currency_id"] == currency,
                  site + " plan currency", plan["auto_recurring"])
+
+# The issue's example: PSE, Colombia's bank transfer, in an Orders API order of an MCO account
+# (Orders API reference for MCO: payment_method {"id": "pse", "type": "bank_transfer"}; the payer's
+# document and entity type are required for PSE). It waits for the transfer.
+mco = token_for(sb.call("POST", "/users/test_user", '{"site_id": "MCO"}').json["id"])
+pse = sb.expect(sb.call("POST", "/v1/orders",
+                        '{"type": "online", "external_reference": "ext_ref_pse", "total_amount": "50000",'
+                        ' "payer": {"email": "test@testuser.com", "entity_type": "individual",'
+                        ' "identification": {"type": "CC", "number": "123456789"}},'
+                        ' "transactions": {"payments": [{"amount": "50000", "payment_method":'
+                        ' {"id": "pse", "type": "bank_transfer"}}]}}', token=mco),
+                201, "MCO order paid with PSE created")
+if pse:
+    sb.check(pse["currency"] == "COP" and pse["country_code"] == "COL" and
+             pse["status"] == "action_required", "MCO PSE order in COP waits for the transfer",
+             (pse["currency"], pse["country_code"], pse["status"]))
+bra = sb.call("POST", "/v1/orders",
+              '{"type": "online", "external_reference": "ext_ref_pse2", "total_amount": "50",'
+              ' "payer": {"email": "test@testuser.com"}, "transactions": {"payments": [{"amount":'
+              ' "50", "payment_method": {"id": "pse", "type": "bank_transfer"}}]}}')
+sb.check(bra.status == 400, "an MLB account cannot pay with PSE", bra)
 
 # An account nobody registered is MLB's: the default keeps every existing client working.
 methods = sb.call("GET", "/v1/payment_methods").json
