@@ -34,4 +34,12 @@ std::string envelope(const ApiError &error, const std::string &request_id) {
                     {"cause", std::move(causes)}});
 }
 
+std::string errors_list(const ApiError &error) {
+    std::string code = error.error == "bad_request" ? "invalid_properties" : error.error;
+    if (!error.causes.empty() && error.causes.front().code.is_string())
+        code = error.causes.front().code.get<std::string>();
+    json entry = {{"code", code}, {"message", error.what()}, {"details", json::array()}};
+    return to_text({{"errors", json::array({std::move(entry)})}});
+}
+
 } // namespace mp::sandbox

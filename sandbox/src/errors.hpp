@@ -34,4 +34,10 @@ ApiError unauthorized(int code, const std::string &message);
 // The envelope as JSON text; every cause gets data = "<dd-mm-yyyyTHH:MM:SSUTC>;<request id>".
 std::string envelope(const ApiError &error, const std::string &request_id);
 
+// The Orders API's shape of the same error, for every status of that family (its reference's
+// "possible errors"): {"errors":[{"code","message","details":[]}]}. The code is the first cause's
+// when that is a string ("order_not_found"), else the error's ("unauthorized",
+// "idempotency_key_already_used"), "invalid_properties" for a classic bad_request.
+std::string errors_list(const ApiError &error);
+
 } // namespace mp::sandbox

@@ -57,6 +57,7 @@ enum RouteFlags : int {
     kPublicKey = 1,           // ?public_key= is accepted instead of a Bearer token
     kIdempotencyRequired = 2, // X-Idempotency-Key is mandatory (400 cause 4292)
     kNoAuth = 4,              // sandbox control routes: no credentials
+    kErrorsList = 8,          // the Orders API family: every error is {"errors":[...]} (errors.hpp)
 };
 
 struct Segment {

@@ -22,32 +22,19 @@ namespace {
 
 constexpr const char *kFamily = "orders";
 
-// The Orders API's own error shape, for every status (400, 404, 409...), as its reference and
-// "possible errors" pages document it.
-Reply orders_error(int status, const std::string &code, const std::string &message) {
-    return reply(
-        status,
-        {{"errors",
-          json::array({{{"code", code}, {"message", message}, {"details", json::array()}}})}});
-}
-
-// Errors inside this family are thrown as ApiError (the shared helpers throw them too) and
-// rendered here, so that none reaches the dispatcher's classic envelope.
+// Errors inside this family are thrown as ApiError (the shared helpers throw them too); the
+// dispatcher renders them in the Orders API's own shape, since its routes carry kErrorsList.
 ApiError orders_failure(int status, const std::string &code, const std::string &message) {
     return ApiError(status, code, message, {{code, message}});
 }
 
+// A field of the wrong JSON type, met deep in a handler, is the family's 400 too.
 Handler in_orders_shape(std::function<Reply(Context &)> handler) {
     return [handler = std::move(handler)](Context &ctx) -> Reply {
         try {
             return handler(ctx);
-        } catch (const ApiError &e) {
-            std::string code = e.status == 404 ? "not_found" : "invalid_properties";
-            if (!e.causes.empty() && e.causes.front().code.is_string())
-                code = e.causes.front().code.get<std::string>();
-            return orders_error(e.status, code, e.what());
         } catch (const json::type_error &) {
-            return orders_error(400, "property_type", "A property has the wrong type");
+            throw orders_failure(400, "property_type", "A property has the wrong type");
         }
     };
 }
@@ -277,11 +264,16 @@ Reply create(Env &env, Context &ctx) {
         throw bad_request("property_value", "type must be one of: online, point");
     bool point = type == "point";
     const json *total_field = body.contains("total_amount") ? &body["total_amount"] : nullptr;
-    auto total = total_field ? amount_cents(*total_field) : std::nullopt;
-    if (total_field && (!total || *total <= 0 || !total_field->is_string()))
-        throw bad_request("invalid_properties", "total_amount must be a positive decimal string");
-    if (!total_field && !point)
+    int64_t total = 0; // cents; a point order may leave it to its payment (set below)
+    if (total_field) {
+        auto cents = amount_cents(*total_field);
+        if (!cents || *cents <= 0 || !total_field->is_string())
+            throw bad_request("invalid_properties",
+                              "total_amount must be a positive decimal string");
+        total = *cents;
+    } else if (!point) {
         throw bad_request("required_properties", "total_amount is required");
+    }
     std::string mode =
         body.contains("processing_mode") ? text_of(body, "processing_mode") : "automatic";
     if (mode != "automatic" && mode != "manual" && mode != "automatic_async")
@@ -309,11 +301,9 @@ Reply create(Env &env, Context &ctx) {
             sum += *amount_cents(payments.back()["amount"]);
         }
     }
-    if (point) {
-        validate_point(body, payments);
-        if (!total) total = sum;
-    }
-    if (!payments.empty() && sum != *total)
+    if (point) validate_point(body, payments);
+    if (!total_field) total = sum;
+    if (!payments.empty() && sum != total)
         throw bad_request("invalid_total_amount",
                           "total_amount must equal the sum of the payments");
     json order = body;
@@ -324,7 +314,7 @@ Reply create(Env &env, Context &ctx) {
     // as the official SDKs' tests expect an order created without it to be processed at once.
     order["capture_mode"] = capture.empty() ? "automatic_async" : capture;
     if (capture == "automatic_async") order["_async_capture"] = true;
-    order["total_amount"] = cents_text(*total);
+    order["total_amount"] = cents_text(total);
     order["user_id"] = std::to_string(ctx.cred.collector);
     order["country_code"] = site_of(ctx).country_code;
     order["currency"] = site_of(ctx).currency_id;
@@ -610,11 +600,11 @@ Reply search(Env &env, Context &ctx) {
 } // namespace
 
 void add_order_routes(Router &router, Env &env) {
-    router.handle("orders.create", kNoFlags,
+    router.handle("orders.create", kErrorsList,
                   in_orders_shape([&env](Context &ctx) { return create(env, ctx); }));
-    router.handle("orders.search", kNoFlags,
+    router.handle("orders.search", kErrorsList,
                   in_orders_shape([&env](Context &ctx) { return search(env, ctx); }));
-    router.handle("orders.get", kNoFlags, in_orders_shape([&env](Context &ctx) {
+    router.handle("orders.get", kErrorsList, in_orders_shape([&env](Context &ctx) {
                       std::lock_guard lock(env.state.mutex);
                       json &order = order_or_404(env, ctx, "id");
                       finish_async(env, order, ctx.cred.collector);
@@ -622,15 +612,15 @@ void add_order_routes(Router &router, Env &env) {
                   }));
     for (const char *action : {"process", "capture", "cancel", "refund"}) {
         std::string name = action;
-        router.handle("orders." + name, kNoFlags, in_orders_shape([&env, name](Context &ctx) {
+        router.handle("orders." + name, kErrorsList, in_orders_shape([&env, name](Context &ctx) {
                           return transition(env, ctx, name);
                       }));
     }
-    router.handle("order_transactions.create", kNoFlags,
+    router.handle("order_transactions.create", kErrorsList,
                   in_orders_shape([&env](Context &ctx) { return add_transaction(env, ctx); }));
-    router.handle("order_transactions.update", kNoFlags,
+    router.handle("order_transactions.update", kErrorsList,
                   in_orders_shape([&env](Context &ctx) { return update_transaction(env, ctx); }));
-    router.handle("order_transactions.delete", kNoFlags,
+    router.handle("order_transactions.delete", kErrorsList,
                   in_orders_shape([&env](Context &ctx) { return delete_transaction(env, ctx); }));
 }
 

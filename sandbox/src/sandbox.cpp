@@ -210,6 +210,12 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
     Context ctx{request, uuid4(), {}, {}, {}};
     Reply out;
     std::optional<Fault> fault;
+    const Route *answering = nullptr;
+    // One error shape per API family: the classic envelope, or the Orders API's list.
+    auto render = [&](const ApiError &error) {
+        return answering && (answering->flags & kErrorsList) ? errors_list(error)
+                                                             : envelope(error, ctx.request_id);
+    };
     try {
         std::string_view method =
             request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
@@ -225,6 +231,7 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
             throw ApiError(404, "not_found", "Resource " + request.path + " not found.");
         }
         const Route &route = *match.route;
+        answering = &route;
         ctx.params = std::move(match.params);
         // Which route of the table answered: lets a client's tests check end to end that its
         // method and path reach the operation it meant. Not sent by the real API.
@@ -241,10 +248,9 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
             throw bad_request(4292, "Header X-Idempotency-Key can't be null");
         out = key.empty() || method == "GET" ? route.handler(ctx) : run_once(route, ctx, key);
     } catch (const ApiError &error) {
-        out = {error.status, envelope(error, ctx.request_id)};
+        out = {error.status, render(error)};
     } catch (const std::exception &) {
-        out = {500,
-               envelope(ApiError(500, "internal_error", "Internal server error"), ctx.request_id)};
+        out = {500, render(ApiError(500, "internal_error", "Internal server error"))};
     }
     write_reply(response, ctx.request_id, std::move(out));
     for (auto &[name, value] : ctx.headers)

@@ -208,6 +208,22 @@ def main():
     orders_shape(sb.expect(r, 404, "refunding an unknown order is a 404"), 404, "order_not_found")
     r = sb.call("PUT", "/v1/orders/%s/transactions/PAY_NOPE" % m["id"], '{"amount": "1.00"}')
     orders_shape(sb.expect(r, 404, "an unknown transaction is a 404"), 404)
+    # The errors met before a handler runs are the family's too: no credentials (401), and an
+    # X-Idempotency-Key reused with another body (409 idempotency_key_already_used, the code the
+    # official SDKs' Orders exceptions name).
+    r = sb.call("GET", "/v1/orders/ORD01JNOSUCHORDER000000000000", token=None)
+    orders_shape(sb.expect(r, 401, "an order without credentials is a 401"), 401, "unauthorized")
+    key = [("X-Idempotency-Key", "orders-reuse-key-1")]
+    r = sb.call("POST", "/v1/orders", card_order(card_token()), headers=key)
+    sb.expect(r, 201, "an order made with an idempotency key")
+    r = sb.call("POST", "/v1/orders", card_order(card_token(), amount="50.00"), headers=key)
+    orders_shape(sb.expect(r, 409, "the key reused with another order is a 409"), 409,
+                 "idempotency_key_already_used")
+    # The classic API keeps its own envelope for the same error.
+    r = sb.call("GET", "/v1/payments/1", token=None)
+    classic = sb.expect(r, 401, "a payment without credentials is a 401")
+    sb.check(isinstance(classic, dict) and "cause" in classic and "errors" not in classic,
+             "the classic API answers its envelope", r)
 
 
 try:
