@@ -161,7 +161,8 @@ MP_SANDBOX_EXTERN long mp_sandbox_request_count(const mp_sandbox *sandbox);
 /* Forgets every resource (payments, refunds, customers, cards, card tokens,
  * preferences, orders, ...), every idempotency key and every armed fault, as
  * if the sandbox had just started; new ids never repeat old ones. The URL,
- * port, CA, webhook secret and request count stay. Meant for between tests:
+ * port, CA, webhook secret, request count and the accounts (their sites and
+ * current credentials, see mp_sandbox_renew_credentials) stay. Meant for between tests:
  * a request served while it runs may see some of the state before it. */
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_reset(mp_sandbox *sandbox);
 
