@@ -6,7 +6,7 @@
 #   tests/web/run_shop_tests.sh BUILD_DIR MP_SANDBOX PHP PHP_EXTENSION [pytest args...]
 set -euo pipefail
 
-build=$(cd "$1" && pwd); sandbox=$2; php=$3; php_ext=$4
+build=$(cd "$1" && pwd); sandbox=$(realpath "$2"); php=$(command -v "$3" || echo "$3"); php_ext=$(realpath "$4")
 shift 4
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
