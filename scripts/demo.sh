@@ -4,6 +4,10 @@
 # a user would, and run it against the embedded sandbox over HTTPS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `bash scripts/demo.sh web`: the browser checkout instead (scripts/demo_web.sh).
+if [ "${1:-}" = web ]; then
+  exec bash scripts/demo_web.sh
+fi
 bash scripts/bootstrap.sh
 # -Werror in CI only (a user's newer compiler must not fail the demo).
 werror=OFF

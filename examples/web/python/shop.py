@@ -11,6 +11,9 @@ against mp-sandbox instead of Mercado Pago; MP_SDK_ORIGIN, where the pages load
 MercadoPago.js from (default: MP_BASE_URL when set, else Mercado Pago's CDN);
 SHOP_LOG, a file that gets one JSON line per request body received (document numbers
 masked), so that tests can check no card data ever reached the server.
+
+`python shop.py` serves it with Werkzeug's development server; in production a WSGI server
+serves `shop:app` (e.g. `gunicorn shop:app`).
 """
 
 import argparse
