@@ -18,6 +18,7 @@ uncaught page errors. `check_clean()` raises AssertionError listing them.
 Arguments beyond the harness's own: `sandbox_args` (extra mp-sandbox flags), `chromium`
 (default /usr/bin/chromium, or $MP_CHROMIUM).
 """
+import contextlib
 import http.client
 import ipaddress
 import json
@@ -116,6 +117,8 @@ class Browser:
         self.outside = []      # requests that did not go to loopback (aborted)
         self.console_errors = []
         self.page_errors = []
+        self.allowed_console = []  # substrings of console errors a test provokes on purpose
+        self.expected_errors = []
         self._contexts = []
 
     # --- lifetime ---------------------------------------------------------------------------
@@ -192,14 +195,32 @@ class Browser:
         return page
 
     def _on_console(self, message):
-        if message.type == "error":
-            self.console_errors.append("%s (%s)" % (message.text, message.location.get("url")))
+        if message.type != "error":
+            return
+        text = "%s (%s)" % (message.text, message.location.get("url"))
+        if any(a in text for a in self.allowed_console):
+            self.expected_errors.append(text)
+        else:
+            self.console_errors.append(text)
 
     def screenshot(self, page, name):
         """Saves <artifacts>/<name>.png (the whole page) and returns its path."""
         path = os.path.join(self.artifacts, name + ".png")
         page.screenshot(path=path, full_page=True)
         return path
+
+    @contextlib.contextmanager
+    def expected_console_error(self, page, substring, timeout=20000):
+        """Within the block, a console error of `page` containing `substring` is expected (a test
+        provoking an API error: Chromium itself logs every failed request's status). It is kept
+        apart in `expected_errors`; the block waits for it and fails when none comes."""
+        self.allowed_console.append(substring)
+        try:
+            with page.expect_console_message(
+                    lambda m: m.type == "error" and substring in m.text, timeout=timeout):
+                yield
+        finally:
+            self.allowed_console.remove(substring)
 
     def problems(self):
         out = []
