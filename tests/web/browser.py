@@ -203,6 +203,20 @@ class Browser:
         else:
             self.console_errors.append(text)
 
+    def cdn_routes(self):
+        """Routes for new_page() that answer the real CDN's script URL
+        (https://sdk.mercadopago.com/js/v2) with the sandbox's: a page kept unchanged, with the
+        production script tag, then runs against the sandbox. The script is fetched by the test
+        (trusting the sandbox's CA) and names the sandbox as its origin; nothing reaches the CDN."""
+        def serve_script(route, request):
+            status, body = self.sandbox.call("GET", "/js/v2")
+            if status != 200:
+                raise AssertionError("the sandbox did not serve /js/v2: %d" % status)
+            route.fulfill(status=200, body=body,
+                          headers={"Content-Type": "application/javascript; charset=utf-8",
+                                   "Cache-Control": "no-store"})
+        return {"https://sdk.mercadopago.com/js/v2*": serve_script}
+
     def screenshot(self, page, name):
         """Saves <artifacts>/<name>.png (the whole page) and returns its path."""
         path = os.path.join(self.artifacts, name + ".png")

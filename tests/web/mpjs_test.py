@@ -93,6 +93,10 @@ PAGES = {
     "/brick": """<div id="brick"></div>""",
     "/status": """<div id="status"></div>""",
 }
+# A page as a merchant ships it: the production script tag, unchanged.
+CDN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cdn</title>
+<script src="https://sdk.mercadopago.com/js/v2"></script></head><body>
+<script>const PK = %s;</script></body></html>"""
 
 CARDFORM_SETUP = """
 window.calls = [];
@@ -147,6 +151,7 @@ class Merchant:
             head = PAGE_HEAD % {"title": "mpjs " + path, "sandbox": sandbox_url}
             pk = "<script>const PK = %s;</script>" % json.dumps(public_key)
             pages[path] = (head + pk + body + "</body></html>").encode()
+        pages["/cdn"] = (CDN_PAGE % json.dumps(public_key)).encode()
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
@@ -198,7 +203,9 @@ def main(binary, artifacts):
             merchant.stop()
         for problem in b.problems():
             check(False, problem)
-        hosts = {url.split("/")[2] for _, url in b.requests if "://" in url}
+        # The routed CDN URL is answered by the test, never fetched: not a request that left.
+        hosts = {url.split("/")[2] for _, url in b.requests
+                 if "://" in url and not url.startswith("https://sdk.mercadopago.com/js/v2")}
         check(hosts and all(h.startswith("127.0.0.1:") for h in hosts),
               "every request went to loopback (%s)" % ", ".join(sorted(hosts)))
     print("%d checks, %d failed" % (checks, len(failures)))
@@ -370,6 +377,22 @@ def run(b, merchant, pk, token):
             "Authorization": "Bearer " + token, "X-Idempotency-Key": str(uuid.uuid4())})
         check(p["status"] == want, "Brick %s formData pays as is: %s" % (name, want),
               p["status"] + "/" + p["status_detail"])
+
+    # --- An unchanged page: the real CDN's URL, routed to the sandbox by the test ---------------
+    page = b.new_page(routes=b.cdn_routes())
+    page.goto(merchant.url + "/cdn")
+    cdn = page.evaluate("""async () => {
+        const mp = new MercadoPago(PK);
+        const t = await mp.createCardToken({cardNumber: "%s", cardholderName: "APRO",
+            cardExpirationMonth: "11", cardExpirationYear: "2030", securityCode: "123"});
+        return t.id;
+    }""" % CARD)
+    check(pay(b, cdn, token)["status"] == "approved",
+          "a page keeping the CDN's script URL works when the test routes it to the sandbox")
+    check(not any("sdk.mercadopago.com" in url for _, url in b.requests
+                  if not url.startswith("https://sdk.mercadopago.com/js/v2")),
+          "  and nothing else goes to the CDN's host")
+    page.close()
 
     # --- Status Screen Brick --------------------------------------------------------------------
     page = b.new_page()
