@@ -3,6 +3,9 @@
 //   GET /v1/payment_methods/search?public_key=&bins=   {paging, results}: the BIN's method
 //   GET /v1/payment_methods/card_issuers?public_key=&payment_method_id=[&bin=]   [issuer]
 //   PUT /v1/card_tokens/{id}?public_key=   updateCardToken: a new security code or expiry
+//   GET /bricks/status_screen/{payment_id}?public_key=   what the Status Screen Brick shows of a
+//       payment of the key's account. The real Brick reads it through a closed endpoint; this path
+//       is the sandbox's own (outside /v1: no client should take it for the API).
 // Like every public-key route they answer pages from any origin (CORS, in sandbox.cpp).
 #include <ctime>
 
@@ -149,6 +152,38 @@ Reply update_card_token(Env &env, Context &ctx) {
     return reply(200, token->to_json());
 }
 
+// Only what the Status Screen Brick shows (its docs: the status and its detail, the transaction
+// date, the external reference, Pix's QR code), never the payer: a public key is public.
+Reply status_screen(Env &env, Context &ctx) {
+    auto id = parse_id(ctx.param("payment_id"));
+    json doc;
+    {
+        std::lock_guard lock(env.state.mutex);
+        Payment *payment = id ? env.state.find_payment(ctx.cred.collector, *id) : nullptr;
+        if (!payment) throw not_found(2000, "Payment not found");
+        doc = payment->doc();
+    }
+    auto field = [&](const char *pointer) {
+        json::json_pointer at(pointer);
+        return doc.contains(at) ? doc[at] : json(nullptr);
+    };
+    json out = {{"id", doc["id"]},
+                {"status", field("/status")},
+                {"status_detail", field("/status_detail")},
+                {"date_created", field("/date_created")},
+                {"date_approved", field("/date_approved")},
+                {"transaction_amount", field("/transaction_amount")},
+                {"currency_id", field("/currency_id")},
+                {"installments", field("/installments")},
+                {"payment_method_id", field("/payment_method_id")},
+                {"payment_type_id", field("/payment_type_id")},
+                {"last_four_digits", field("/card/last_four_digits")},
+                {"external_reference", field("/external_reference")},
+                {"qr_code", field("/point_of_interaction/transaction_data/qr_code")},
+                {"ticket_url", field("/point_of_interaction/transaction_data/ticket_url")}};
+    return reply(200, out);
+}
+
 } // namespace
 
 void add_browser_routes(Router &router, Env &env) {
@@ -156,6 +191,8 @@ void add_browser_routes(Router &router, Env &env) {
     router.add("GET", "/v1/payment_methods/card_issuers", kPublicKey | kBrowser, card_issuers);
     router.add("PUT", "/v1/card_tokens/{id}", kPublicKey | kBrowser,
                [&env](Context &ctx) { return update_card_token(env, ctx); });
+    router.add("GET", "/bricks/status_screen/{payment_id}", kPublicKey | kBrowser,
+               [&env](Context &ctx) { return status_screen(env, ctx); });
 }
 
 } // namespace mp::sandbox

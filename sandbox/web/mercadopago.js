@@ -781,37 +781,74 @@
     }
   }
 
-  // The Status Screen Brick reads the payment on Mercado Pago's side; the sandbox gives a public
-  // key only what this shows: the payment id from initialization, and the status the page's URL
-  // carries when a merchant passes it back (?status=&status_detail=, as Checkout back_urls do).
+  // The Status Screen Brick: what its docs say it shows (the status and its detail, the date,
+  // optionally the external reference, Pix's QR code, a link back). The real Brick reads the
+  // payment through a closed endpoint with the public key; the sandbox's own
+  // /bricks/status_screen/{id} answers those fields, and nothing about the payer.
+  const STATUS_TITLES = {
+    approved: "Payment approved", authorized: "Payment authorized",
+    in_process: "Payment in process", pending: "Payment pending",
+    rejected: "Payment rejected", cancelled: "Payment cancelled", refunded: "Payment refunded",
+  };
+  const DETAIL_TEXTS = {
+    accredited: "Your payment was accredited.",
+    pending_contingency: "We are processing the payment; you will know the result soon.",
+    pending_review_manual: "The payment is under review.",
+    pending_waiting_payment: "Waiting for the payment.",
+    pending_waiting_transfer: "Waiting for the transfer.",
+    cc_rejected_other_reason: "The card issuer did not approve the payment.",
+    cc_rejected_insufficient_amount: "The card has insufficient funds.",
+    cc_rejected_call_for_authorize: "Authorize the payment with the card issuer.",
+    cc_rejected_bad_filled_security_code: "Check the card's security code.",
+    cc_rejected_bad_filled_date: "Check the card's expiration date.",
+    cc_rejected_bad_filled_other: "Check the card's details.",
+  };
+
   class StatusScreenBrick {
     constructor(mp, container, settings) {
+      this.mp = mp;
+      this.container = container;
+      this.settings = settings;
+    }
+
+    async start() {
+      const init = this.settings.initialization;
+      const payment = await this.mp.api.request("GET", "/bricks/status_screen/" +
+        encodeURIComponent(String(init.paymentId)));
       addBrickStyle();
-      const init = settings.initialization || {};
-      const params = new URLSearchParams(location.search);
-      const status = params.get("status") || params.get("collection_status") || "";
-      const detail = params.get("status_detail") || "";
-      const titles = {
-        approved: "Payment approved", in_process: "Payment in process",
-        pending: "Payment pending", rejected: "Payment rejected",
-      };
+      const custom = this.settings.customization || {};
+      const visual = custom.visual || {};
       const box = document.createElement("div");
       box.className = "mps-brick mps-status";
-      const title = document.createElement("p");
-      title.className = "mps-title";
-      title.textContent = titles[status] || "Payment";
-      const id = document.createElement("p");
-      id.textContent = "Payment " + String(init.paymentId);
-      box.append(title, id);
-      const hide = ((settings.customization || {}).visual || {}).hideStatusDetails;
-      if (detail && !hide) {
+      box.setAttribute("role", "status");
+      const line = (text, className) => {
         const p = document.createElement("p");
-        p.textContent = detail;
-        box.append(p);
+        if (className) p.className = className;
+        p.textContent = text;
+        box.appendChild(p);
+        return p;
+      };
+      line(STATUS_TITLES[payment.status] || "Payment " + payment.status, "mps-title");
+      if (!visual.hideStatusDetails)
+        line(DETAIL_TEXTS[payment.status_detail] || payment.status_detail || "")
+          .dataset.statusDetail = payment.status_detail || "";
+      line("Payment " + payment.id + ": " + payment.transaction_amount + " " +
+        (payment.currency_id || "") + (payment.last_four_digits
+        ? ", card ending in " + payment.last_four_digits : ""));
+      if (!visual.hideTransactionDate && payment.date_created)
+        line(new Date(payment.date_created).toLocaleString(this.settings.locale || undefined));
+      if (visual.showExternalReference && payment.external_reference)
+        line("Reference: " + payment.external_reference);
+      if (!visual.hidePixQrCode && payment.qr_code) line("Pix: " + payment.qr_code);
+      const back = (custom.backUrls || {}).return;
+      if (back && new URL(back, location.href).origin === location.origin) {
+        const a = document.createElement("a");
+        a.href = back;
+        a.textContent = (visual.texts && visual.texts.ctaReturnLabel) || "Back to the shop";
+        box.appendChild(a);
       }
-      container.textContent = "";
-      container.appendChild(box);
-      this.container = container;
+      this.container.textContent = "";
+      this.container.appendChild(box);
     }
 
     controller() {
@@ -849,8 +886,13 @@
       }
       if (brick === "statusScreen") {
         if (!s.initialization || !s.initialization.paymentId)
-          return fail("missing_payment_id", "initialization.paymentId is required");
+          return fail("incorrect_initialization", "initialization.paymentId is required");
         const instance = new StatusScreenBrick(this.mp, container, s);
+        try {
+          await instance.start();
+        } catch (error) {
+          return fail("get_payment_data_failed", error.message);
+        }
         callbacks.onReady();
         return instance.controller();
       }

@@ -170,6 +170,17 @@ p = sb.expect(r, 201, "the updated token pays, with the account's access token")
 sb.check(p and p["status"] == "approved" and p["currency_id"] == "ARS",
          "  approved, in the account's currency", r)
 
+# --- The Status Screen Brick's read: the key's account's payment, nothing about the payer -------
+r = page("GET", "/bricks/status_screen/%d?public_key=%s" % (p["id"], pk) + JS)
+st = sb.expect(r, 200, "the Status Screen read of the account's payment, with its public key")
+sb.check(st and st["status"] == "approved" and st["status_detail"] == "accredited" and
+         st["last_four_digits"] == "3704" and "payer" not in st and "test_user_1" not in r.text,
+         "  status, detail, card's last four; nothing about the payer", r)
+sb.check(r.header("Access-Control-Allow-Origin") == PAGE, "  with Access-Control-Allow-Origin")
+sb.expect(page("GET", "/bricks/status_screen/%d?public_key=%s" % (p["id"], mlb_pk)), 404,
+          "another account's public key does not see it (404)")
+sb.expect(page("GET", "/bricks/status_screen/%d" % p["id"]), 401, "without a public key: 401")
+
 # --- The web files -------------------------------------------------------------------------------
 r = sb.call("GET", "/js/v2", token=None)
 sb.expect(r, 200, "GET /js/v2 serves the script")

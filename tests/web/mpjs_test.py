@@ -394,17 +394,41 @@ def run(b, merchant, pk, token):
           "  and nothing else goes to the CDN's host")
     page.close()
 
-    # --- Status Screen Brick --------------------------------------------------------------------
+    # --- Status Screen Brick: a payment of the account, read with the public key ---------------
+    for name, want_title, want_detail in (("APRO", "Payment approved", "accredited"),
+                                          ("OTHE", "Payment rejected",
+                                           "cc_rejected_other_reason")):
+        made = b.sandbox_json("POST", "/v1/card_tokens?public_key=" + pk, {
+            "card_number": CARD, "expiration_month": 11, "expiration_year": 2030,
+            "security_code": CVV, "cardholder": {"name": name}})
+        p = pay(b, made["id"], token)
+        page = b.new_page()
+        page.goto(merchant.url + "/status")
+        page.evaluate("""async (id) => {
+            const mp = new MercadoPago(PK);
+            await mp.bricks().create("statusScreen", "status", {initialization: {paymentId: id},
+                callbacks: {onReady: () => {}, onError: (e) => { window.statusError = e; }}});
+        }""", str(p["id"]))
+        text = page.inner_text("#status")
+        detail = page.get_attribute("#status [data-status-detail]", "data-status-detail")
+        check(want_title in text and str(p["id"]) in text and "5682" in text and
+              detail == want_detail, "Status Screen Brick shows the %s payment" % name, text)
+        b.screenshot(page, "mpjs-status-screen-" + name.lower())
+        page.close()
     page = b.new_page()
-    page.goto(merchant.url + "/status?status=approved&status_detail=accredited")
-    page.evaluate("""async () => {
-        const mp = new MercadoPago(PK);
-        await mp.bricks().create("statusScreen", "status", {initialization: {paymentId: "123"},
-            callbacks: {onReady: () => {}, onError: () => {}}});
-    }""")
-    text = page.inner_text("#status")
-    check("approved" in text and "123" in text, "Status Screen Brick shows the payment", text)
-    b.screenshot(page, "mpjs-status-screen")
+    page.goto(merchant.url + "/status")
+    with b.expected_console_error(page, "status of 404"):
+        err = page.evaluate("""async () => {
+            const mp = new MercadoPago(PK);
+            try {
+                await mp.bricks().create("statusScreen", "status", {
+                    initialization: {paymentId: "999999999"},
+                    callbacks: {onReady: () => {}, onError: () => {}}});
+                return null;
+            } catch (e) { return e; }
+        }""")
+    check(err and err["type"] == "critical" and err["cause"] == "get_payment_data_failed",
+          "Status Screen Brick of an unknown payment: critical get_payment_data_failed", err)
     page.close()
 
 
