@@ -3,7 +3,8 @@
 # their clean-room test) need, from Debian's archive. Safe to run any number of
 # times: it only installs what is missing. iproute2 and util-linux (ip, unshare) give the
 # sandbox tests their private network namespaces; python3-venv the official Python SDK's venv
-# (tests/sandbox/official_sdks).
+# (tests/sandbox/official_sdks). chromium and libnss3-tools (certutil) run the browser tests
+# (tests/web: Debian's Chromium trusting the sandbox's CA through an NSS database).
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,7 @@ packages=(
   openjdk-17-jdk-headless maven
   dpkg-dev file debootstrap
   iproute2 util-linux python3-venv
+  chromium libnss3-tools
 )
 
 missing=()

@@ -48,6 +48,11 @@ struct Context {
 struct Reply {
     int status = 200;
     std::string body;
+    std::string content_type; // empty: JSON (the API's answers); the web assets say theirs
+
+    Reply() = default;
+    Reply(int status_, std::string body_, std::string content_type_ = {})
+        : status(status_), body(std::move(body_)), content_type(std::move(content_type_)) {}
 };
 
 using Handler = std::function<Reply(Context &)>;
@@ -58,6 +63,7 @@ enum RouteFlags : int {
     kIdempotencyRequired = 2, // X-Idempotency-Key is mandatory (400 cause 4292)
     kNoAuth = 4,              // sandbox control routes: no credentials
     kErrorsList = 8,          // the Orders API family: every error is {"errors":[...]} (errors.hpp)
+    kBrowser = 16, // called by MercadoPago.js only (routes_browser.cpp): not in the table
 };
 
 struct Segment {

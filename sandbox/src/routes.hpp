@@ -39,6 +39,14 @@ void add_test_user_routes(Router &router, Env &env);
 void add_installment_routes(Router &router, Env &env);
 void add_user_routes(Router &router, Env &env); // GET /users/me
 
+// The routes only MercadoPago.js calls (routes_browser.cpp): payment method search, card issuers,
+// updateCardToken. Outside add_api_routes, which serves the operations table and nothing else.
+void add_browser_routes(Router &router, Env &env);
+
+// The browser side served from the repository's sandbox/web files, embedded at build time
+// (routes_web.cpp): GET /js/v2 (the MercadoPago.js test double) and the Secure Fields page.
+void add_web_routes(Router &router, bool tls);
+
 // The /__sandbox/accounts and /__sandbox/credentials/renew controls (routes_accounts.cpp).
 void add_account_routes(Router &router, Accounts &accounts);
 

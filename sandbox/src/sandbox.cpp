@@ -75,8 +75,41 @@ const char *error_message(int status) {
 void write_reply(httplib::Response &response, const std::string &request_id, Reply reply) {
     response.status = reply.status;
     response.set_header("X-Request-Id", request_id);
-    response.set_header("Content-Type", kJson);
+    response.set_header("Content-Type", reply.content_type.empty() ? kJson : reply.content_type);
     response.body = std::move(reply.body);
+}
+
+// --- CORS: the public-key routes answer pages of any origin; nothing else does
+// -------------------- A page's requests carry Origin. The routes MercadoPago.js calls with the
+// public key (kPublicKey) answer it with Access-Control-Allow-Origin, errors too (the script
+// reports the API's error), and their preflights with 204. The access token is private: it must
+// stay on the merchant's server, so a page sending it is refused (see private_token_in_page), and
+// no route allows the Authorization header to a page.
+constexpr const char *kCorsMethods = "GET, POST, PUT, OPTIONS";
+constexpr const char *kCorsHeaders = "Content-Type, X-Product-Id, X-Idempotency-Key";
+constexpr const char *kCorsMaxAge = "600";
+
+void allow_origin(httplib::Response &response, const std::string &origin) {
+    // The page's own origin, echoed (no credentials are involved, so "*" would do as well).
+    response.set_header("Access-Control-Allow-Origin", origin.empty() ? "*" : origin);
+    response.set_header("Vary", "Origin");
+    response.set_header("Access-Control-Expose-Headers", "X-Request-Id");
+}
+
+// 403, not 401: the token may be perfectly valid; what is refused is sending it from a page,
+// where the buyer (and any script on the page) can read it. The developer docs say the access
+// token must never appear on the public side of an integration and the public key is the one
+// credential for the front end. Its message names no credential.
+ApiError private_token_in_page() {
+    const char *message = "The access token is private and must not be sent from a browser page: "
+                          "use the public key (public_key=) in the browser and the access token "
+                          "only on your server";
+    return ApiError(403, "forbidden", message, {{"access_token_in_browser", message}});
+}
+
+bool asks_for_authorization(const httplib::Request &request) {
+    std::string wanted = to_lower(request.get_header_value("Access-Control-Request-Headers"));
+    return wanted.find("authorization") != std::string::npos;
 }
 
 // A CA made in memory at start lives as long as the process: this only has to cover a run.
@@ -101,6 +134,10 @@ Sandbox::Sandbox(const Options &options)
     accounts_.set_default_site(options.site);
     add_api_routes(router_, env_);
     add_api_routes(live_router_, live_env_);
+    add_browser_routes(router_, env_);
+    add_browser_routes(live_router_, live_env_);
+    add_web_routes(router_, options.tls);
+    add_web_routes(live_router_, options.tls);
     add_control_routes();
 
     tls_ = options.tls;
@@ -216,9 +253,15 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
         return answering && (answering->flags & kErrorsList) ? errors_list(error)
                                                              : envelope(error, ctx.request_id);
     };
+    bool cors = false;
+    const std::string origin = request.get_header_value("Origin");
     try {
         std::string_view method =
             request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
+        if (method == "OPTIONS" && request.has_header("Access-Control-Request-Method")) {
+            preflight(request, response, ctx.request_id);
+            return;
+        }
         if (request.path.rfind("/__sandbox/", 0) != 0) { // never fault the controls
             fault = faults_.take(method, request.path);
             if (fault && fault_before(*fault, response, ctx.request_id)) return;
@@ -235,7 +278,11 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
         ctx.params = std::move(match.params);
         // Which route of the table answered: lets a client's tests check end to end that its
         // method and path reach the operation it meant. Not sent by the real API.
-        if (!route.operations.empty()) ctx.headers.emplace_back("X-Sandbox-Route", route.label);
+        if (!route.operations.empty() || (route.flags & kBrowser))
+            ctx.headers.emplace_back("X-Sandbox-Route", route.label);
+        cors = request.has_header("Origin") && (route.flags & kPublicKey);
+        if (!control && request.has_header("Origin") && request.has_header("Authorization"))
+            throw private_token_in_page();
         if (!(route.flags & kNoAuth)) {
             ctx.cred = authenticate(request, route.flags & kPublicKey);
             accounts_.admit(ctx.cred); // site; 401 for a renewed pair
@@ -255,8 +302,37 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
     write_reply(response, ctx.request_id, std::move(out));
     for (auto &[name, value] : ctx.headers)
         response.set_header(name, value);
+    if (cors) allow_origin(response, origin);
     if (fault && fault->kind == Fault::Kind::ResetAfter) drop_connection();
     if (fault && fault->kind == Fault::Kind::Truncate) truncate_response();
+}
+
+void Sandbox::preflight(const httplib::Request &request, httplib::Response &response,
+                        const std::string &request_id) {
+    std::string wanted = request.get_header_value("Access-Control-Request-Method");
+    Match match = router_.match(wanted, request.path);
+    Reply out;
+    if (asks_for_authorization(request)) {
+        out = {403, envelope(private_token_in_page(), request_id)};
+    } else if (match.route && (match.route->flags & kPublicKey)) {
+        out = {204, ""};
+    } else if (match.route || match.path_known) {
+        std::string message = "This route is not open to browser pages: it takes the access "
+                              "token, which stays on the merchant's server";
+        out = {403,
+               envelope(ApiError(403, "forbidden", message, {{"not_a_browser_route", message}}),
+                        request_id)};
+    } else {
+        out = {404, envelope(ApiError(404, "not_found", "Resource " + request.path + " not found."),
+                             request_id)};
+    }
+    write_reply(response, request_id, std::move(out));
+    if (response.status != 204) return;
+    response.headers.erase("Content-Type");
+    allow_origin(response, request.get_header_value("Origin"));
+    response.set_header("Access-Control-Allow-Methods", kCorsMethods);
+    response.set_header("Access-Control-Allow-Headers", kCorsHeaders);
+    response.set_header("Access-Control-Max-Age", kCorsMaxAge);
 }
 
 void Sandbox::add_control_routes() {

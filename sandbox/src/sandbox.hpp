@@ -74,6 +74,9 @@ class Sandbox {
     void pause(int ms);
     Reply run_once(const Route &route, Context &ctx, const std::string &key);
     void add_control_routes();
+    // A CORS preflight (OPTIONS with Access-Control-Request-Method): 204 for public-key routes.
+    void preflight(const httplib::Request &request, httplib::Response &response,
+                   const std::string &request_id);
 
     State state_; // what test credentials (TEST-) see
     Webhooks webhooks_;
