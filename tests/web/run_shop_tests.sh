@@ -23,8 +23,9 @@ pip=("$venv/bin/python" -m pip --disable-pip-version-check -q)
 # Pinned: Playwright drives the system Chromium over CDP (versions as in the design notes).
 "${pip[@]}" install "playwright==1.65.2" "flask>=2.2" "pytest>=7" "scikit-build-core>=1.0" "pybind11>=2.11"
 # The binding, rebuilt only when its sources or the library's changed (the build tree is kept).
-stamp=$venv/.mercadopago_native-rev
-rev=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)$(git -C "$root" status --porcelain -- capi core sandbox bindings/python 2>/dev/null | md5sum | cut -c1-8)
+stamp=$venv/.mercadopago_native-sources
+sources=(CMakeLists.txt cmake capi core sandbox/src sandbox/include bindings/python)
+rev=$({ git -C "$root" ls-files -s -- "${sources[@]}"; git -C "$root" diff -- "${sources[@]}"; } | md5sum | cut -c1-32)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$rev" ]; then
   CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} "${pip[@]}" install --no-build-isolation \
     --no-deps --force-reinstall -Ccmake.build-type=Release -Cbuild-dir="$build/web-shop-wheel" \

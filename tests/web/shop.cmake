@@ -7,6 +7,8 @@ if(MP_BUILD_PHP)
   add_test(NAME "web: shop servers" COMMAND ${shop_runner} shop_server_test.py)
   add_test(NAME "web: shop checkout in chromium" COMMAND ${shop_runner} shop_test.py)
   # The first run pip-installs Playwright, Flask and the Python binding (built from source).
-  set_tests_properties("web: shop servers" "web: shop checkout in chromium"
-    PROPERTIES LABELS web TIMEOUT 1800 RESOURCE_LOCK web-shop-venv)
+  set_tests_properties("web: shop servers" PROPERTIES LABELS web TIMEOUT 1800 RESOURCE_LOCK web-shop-venv)
+  # Never beside another browser run (web_mpjs holds mp_web_venv for that too).
+  set_tests_properties("web: shop checkout in chromium"
+    PROPERTIES LABELS web TIMEOUT 1800 RESOURCE_LOCK "web-shop-venv;mp_web_venv")
 endif()

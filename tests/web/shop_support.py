@@ -4,7 +4,6 @@ as its own process with the account's credentials and a log of the bodies it rec
 
 import json
 import os
-import shutil
 import socket
 import ssl
 import subprocess
@@ -223,9 +222,3 @@ def artifacts_dir():
     os.makedirs(path, exist_ok=True)
     return path
 
-
-def chromium_path():
-    path = shutil.which("chromium")
-    if not path:
-        raise RuntimeError("chromium is not installed (scripts/bootstrap.sh installs it)")
-    return path

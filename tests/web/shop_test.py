@@ -1,21 +1,21 @@
-"""The example shop end to end in a real headless Chromium (Debian's, driven by Playwright):
-both checkout pages (the Card Payment Brick; cardForm with Secure Fields) against both
-merchant servers (Python, PHP), paying with a test card whose cardholder name picks the
-outcome. The card is typed into mp-sandbox's Secure Fields iframes and tokenized there; the
-tests check the result screen, that the merchant server never received card data, that every
-request stayed on loopback and that no error reached the console. Screenshots of each result
-go to $WEB_ARTIFACTS (the build dir's web-artifacts/)."""
+"""The example shop end to end in a real headless Chromium (Debian's, driven by Playwright
+through tests/web/browser.py): both checkout pages (the Card Payment Brick; cardForm with Secure
+Fields) against both merchant servers (Python, PHP), paying with a test card whose cardholder
+name picks the outcome. The card is typed into mp-sandbox's Secure Fields iframes and tokenized
+there; the tests check the result screen, that the card never appeared in the merchant's page
+nor reached the merchant's server (its log of received bodies), that every request stayed on
+loopback and that no error reached the console. A screenshot of each result goes to
+$WEB_ARTIFACTS (the build dir's web-artifacts/)."""
 
-import os
 import re
-import urllib.request
+import ssl
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from shop_browser import Chromium
+from browser import Browser
 from shop_support import (BUYER, CARD, OUTCOMES, SERVERS, Shop, artifacts_dir,  # noqa: F401
-                          card_data_in, chromium_path, credentials, sandbox, shops, workdir)
+                          card_data_in, credentials, required_env, shops, workdir)
 
 PAGES = ("brick", "cardform")
 CDN_SCRIPT = "https://sdk.mercadopago.com/js/v2"
@@ -23,10 +23,57 @@ WAIT_MS = 30000  # generous: the machine is shared; no assertion depends on time
 
 
 @pytest.fixture(scope="module")
-def chromium(sandbox):
-    browser = Chromium(chromium_path(), sandbox.ca_file)
-    yield browser
-    browser.close()
+def browser():
+    """Chromium and the mp-sandbox it trusts (the harness starts both)."""
+    with Browser(required_env("MP_SANDBOX_BIN"), artifacts_dir()) as b:
+        yield b
+
+
+class HarnessSandbox:
+    """The harness's mp-sandbox, as shop_support's fixtures and Shop use a sandbox."""
+
+    def __init__(self, b):
+        self.harness = b
+        self.url = b.sandbox_url.rstrip("/")
+        self.ca_file = b.sandbox.ca
+        self.tls = ssl.create_default_context(cafile=self.ca_file)
+
+    def new_account(self, site="MLB"):
+        return self.harness.sandbox_json("POST", "/__sandbox/accounts", {"site_id": site})["test"]
+
+
+@pytest.fixture(scope="module")
+def sandbox(browser):
+    return HarnessSandbox(browser)
+
+
+class Checkout:
+    """One page in a new browser context, and what it did: the harness records requests (and
+    aborts any off loopback) and console errors for every page; this keeps this page's share,
+    and which frame made each request."""
+
+    def __init__(self, b, routes=None):
+        self.harness = b
+        self._marks = (len(b.outside), len(b.console_errors), len(b.page_errors))
+        self.page = b.new_page(routes=routes)
+        self.requests = []  # (method, URL, URL of the frame that made it)
+        self.page.context.on("request", self._record)
+
+    def _record(self, request):
+        try:
+            frame_url = request.frame.url
+        except PlaywrightError:  # a request of no frame (a worker's)
+            frame_url = ""
+        self.requests.append((request.method, request.url, frame_url))
+
+    def problems(self):
+        b, (outside, console, uncaught) = self.harness, self._marks
+        return (["request left loopback: %s %s" % r for r in b.outside[outside:]]
+                + ["console error: " + e for e in b.console_errors[console:]]
+                + ["uncaught page error: " + e for e in b.page_errors[uncaught:]])
+
+    def close(self):
+        self.page.context.close()
 
 
 def secure_field(page, name):
@@ -38,10 +85,14 @@ def wait_for_options(select):
     select.locator("option:not([value=''])").first.wait_for(state="attached", timeout=WAIT_MS)
 
 
-def fill_cardform(page, cardholder):
+def fill_card(page):
     secure_field(page, "cardNumber").fill(CARD["number"])
     secure_field(page, "expirationDate").fill("%s/%s" % (CARD["month"], CARD["year"][2:]))
     secure_field(page, "securityCode").fill(CARD["cvv"])
+
+
+def fill_cardform(page, cardholder):
+    fill_card(page)
     page.fill("#form-checkout__cardholderName", cardholder)
     page.fill("#form-checkout__cardholderEmail", BUYER["email"])
     kind = page.locator("#form-checkout__identificationType")
@@ -56,22 +107,19 @@ def fill_cardform(page, cardholder):
 
 
 def fill_brick(page, cardholder):
-    container = page.locator("#cardPaymentBrick_container")
-    secure_field(page, "cardNumber").fill(CARD["number"])
-    secure_field(page, "expirationDate").fill("%s/%s" % (CARD["month"], CARD["year"][2:]))
-    secure_field(page, "securityCode").fill(CARD["cvv"])
+    fill_card(page)
     # The brick's other inputs are labelled form controls.
-    container.get_by_label(re.compile("cardholder", re.I)).fill(cardholder)
-    container.get_by_label(re.compile("e-?mail", re.I)).fill(BUYER["email"])
-    kind = container.get_by_label(re.compile("document type|identification type", re.I))
+    brick = page.locator("#cardPaymentBrick_container")
+    brick.get_by_label(re.compile("cardholder", re.I)).fill(cardholder)
+    brick.get_by_label(re.compile("e-?mail", re.I)).fill(BUYER["email"])
+    kind = brick.get_by_label(re.compile("document type", re.I))
     wait_for_options(kind)
     kind.select_option(BUYER["identification"]["type"])
-    container.get_by_label(re.compile("document number|identification number", re.I)).fill(
-        BUYER["identification"]["number"])
-    installments = container.get_by_label(re.compile("installments", re.I))
+    brick.get_by_label(re.compile("document number", re.I)).fill(BUYER["identification"]["number"])
+    installments = brick.get_by_label(re.compile("installments", re.I))
     wait_for_options(installments)
     installments.select_option("1")
-    return container.get_by_role("button", name=re.compile("pay", re.I))
+    return brick.get_by_role("button", name=re.compile("pay", re.I))
 
 
 FILL = {"brick": fill_brick, "cardform": fill_cardform}
@@ -79,7 +127,7 @@ FILL = {"brick": fill_brick, "cardform": fill_cardform}
 
 def checkout(session, shop, page_name, cardholder, screenshot):
     """Opens the checkout, pays, waits for the result screen and screenshots it (a failed
-    checkout is screenshot too, as <name>-failed.png, and reports the console's errors)."""
+    checkout is screenshot too, as <name>-failed.png, and reports what the page saw)."""
     page = session.page
     try:
         page.goto("%s/checkout/%s" % (shop.url, page_name))
@@ -90,12 +138,11 @@ def checkout(session, shop, page_name, cardholder, screenshot):
         submit.click()
         page.wait_for_selector("body[data-result-ready]", state="attached", timeout=WAIT_MS)
     except PlaywrightError as error:
-        page.screenshot(path=os.path.join(artifacts_dir(), screenshot.replace(".png", "-failed.png")),
-                        full_page=True)
-        raise AssertionError("%s checkout on %s failed at %s: %s\nconsole: %s\noff loopback: %s" % (
-            page_name, shop.server, page.url, error.message.splitlines()[0], session.console_errors,
-            session.off_loopback)) from None
-    page.screenshot(path=os.path.join(artifacts_dir(), screenshot), full_page=True)
+        session.harness.screenshot(page, screenshot + "-failed")
+        raise AssertionError("%s checkout on %s failed at %s: %s\n%s" % (
+            page_name, shop.server, page.url, error.message.splitlines()[0],
+            "\n".join(session.problems()))) from None
+    session.harness.screenshot(page, screenshot)
     return page
 
 
@@ -121,46 +168,38 @@ def assert_nothing_reached_the_merchant(shop, bodies_before):
 @pytest.mark.parametrize("server", SERVERS)
 @pytest.mark.parametrize("page_name", PAGES)
 @pytest.mark.parametrize("cardholder", sorted(OUTCOMES))
-def test_checkout(server, page_name, cardholder, shops, sandbox, chromium):
+def test_checkout(server, page_name, cardholder, shops, sandbox, browser):
     shop = shops[server]
     before = len(shop.received())
-    session = chromium.session()
+    session = Checkout(browser)
     try:
         page = checkout(session, shop, page_name, cardholder,
-                        "shop-%s-%s-%s.png" % (server, page_name, cardholder))
+                        "shop-%s-%s-%s" % (server, page_name, cardholder))
         status, detail = OUTCOMES[cardholder]
         assert page.get_attribute("#result", "data-status") == status
         assert page.inner_text("#result-detail") == detail
         assert_tokenized_by_the_sandbox(session, sandbox)
-        assert session.off_loopback == []
-        assert session.console_errors == []
+        assert session.problems() == []
     finally:
         session.close()
     assert_nothing_reached_the_merchant(shop, before)
 
 
 def test_an_unchanged_page_loading_the_cdn_script_pays_when_the_test_routes_it(sandbox, credentials,
-                                                                              workdir, chromium):
+                                                                              workdir, browser):
     """A merchant's page as it goes to production, with MercadoPago.js from Mercado Pago's CDN:
     the test answers that one URL with mp-sandbox's script, nothing else changes."""
     shop = Shop("python", sandbox, credentials, workdir, sdk_origin="https://sdk.mercadopago.com")
-    with urllib.request.urlopen(sandbox.url + "/js/v2", context=sandbox.tls, timeout=30) as r:
-        script = r.read()
-
-    def serve_sandbox_script(route):
-        route.fulfill(status=200, body=script, content_type="application/javascript",
-                      headers={"Cache-Control": "no-store"})
-
-    session = chromium.session(routes={CDN_SCRIPT: serve_sandbox_script})
+    # The harness answers the CDN's script URL with the sandbox's script (Playwright routes).
+    session = Checkout(browser, routes=browser.cdn_routes())
     try:
         status, html = shop.request("GET", "/checkout/cardform")
         assert '<script src="%s"></script>' % CDN_SCRIPT in html
-        page = checkout(session, shop, "cardform", "APRO", "shop-cdn-routed-cardform-APRO.png")
+        page = checkout(session, shop, "cardform", "APRO", "shop-cdn-routed-cardform-APRO")
         assert page.get_attribute("#result", "data-status") == "approved"
+        assert ("GET", CDN_SCRIPT) in [(method, url) for method, url, _ in session.requests]
         assert_tokenized_by_the_sandbox(session, sandbox)
-        assert session.routed == [CDN_SCRIPT]
-        assert session.off_loopback == []
-        assert session.console_errors == []
+        assert session.problems() == []
     finally:
         session.close()
         shop.stop()
