@@ -126,13 +126,15 @@ FILL = {"brick": fill_brick, "cardform": fill_cardform}
 
 
 def checkout(session, shop, page_name, cardholder, screenshot):
-    """Opens the checkout, pays, waits for the result screen and screenshots it (a failed
-    checkout is screenshot too, as <name>-failed.png, and reports what the page saw)."""
+    """Opens the checkout, fills it (screenshot <name>-form.png), pays, waits for the result
+    screen and screenshots it (<name>.png; a failed checkout as <name>-failed.png, reporting
+    what the page saw)."""
     page = session.page
     try:
         page.goto("%s/checkout/%s" % (shop.url, page_name))
         page.wait_for_selector("body[data-checkout-ready=true]", state="attached", timeout=WAIT_MS)
         submit = FILL[page_name](page, cardholder)
+        session.harness.screenshot(page, screenshot + "-form")
         # The card typed into the Secure Fields is not in the merchant's page.
         assert CARD["number"] not in page.content()
         submit.click()
