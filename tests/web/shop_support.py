@@ -179,7 +179,8 @@ def card_data_in(value):
                 found.append("card number in " + path.rstrip("."))
             if text == CARD["cvv"]:
                 found.append("security code in " + path.rstrip("."))
-            if text.replace(" ", "") in (CARD["month"] + "/" + CARD["year"][2:], CARD["month"] + "/" + CARD["year"]):
+            expiries = (CARD["month"] + "/" + CARD["year"][2:], CARD["month"] + "/" + CARD["year"])
+            if text.replace(" ", "") in expiries:
                 found.append("expiry in " + path.rstrip("."))
 
     walk(value, "")
