@@ -68,8 +68,8 @@ def test_a_body_that_is_not_json_is_refused(server, shops):
 
 
 @pytest.mark.parametrize("server", SERVERS)
-@pytest.mark.parametrize("path", ["/checkout/brick", "/checkout/cardform"])
-def test_the_checkout_pages_carry_the_public_key_only(server, path, shops, sandbox, credentials):
+@pytest.mark.parametrize("path", ["/checkout/brick", "/checkout/cardform", "/result"])
+def test_the_pages_using_mercadopago_js_carry_the_public_key_only(server, path, shops, sandbox, credentials):
     status, html = shops[server].request("GET", path)
     assert status == 200
     assert '<script src="%s/js/v2"></script>' % sandbox.url in html

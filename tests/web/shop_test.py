@@ -180,6 +180,9 @@ def test_checkout(server, page_name, cardholder, shops, sandbox, browser):
         status, detail = OUTCOMES[cardholder]
         assert page.get_attribute("#result", "data-status") == status
         assert page.inner_text("#result-detail") == detail
+        # The Status Screen Brick's receipt agrees with the merchant's server.
+        assert page.get_attribute("#statusScreenBrick_container [data-status-detail]",
+                                  "data-status-detail") == detail
         assert_tokenized_by_the_sandbox(session, sandbox)
         assert session.problems() == []
     finally:
