@@ -333,6 +333,9 @@ void Sandbox::preflight(const httplib::Request &request, httplib::Response &resp
     response.set_header("Access-Control-Allow-Methods", kCorsMethods);
     response.set_header("Access-Control-Allow-Headers", kCorsHeaders);
     response.set_header("Access-Control-Max-Age", kCorsMaxAge);
+    // Private Network Access: a page served from a public address asks before calling loopback.
+    if (to_lower(request.get_header_value("Access-Control-Request-Private-Network")) == "true")
+        response.set_header("Access-Control-Allow-Private-Network", "true");
 }
 
 void Sandbox::add_control_routes() {
