@@ -50,6 +50,17 @@ PAGE_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <script src="%(sandbox)s/js/v2"></script></head><body><h1>%(title)s</h1>
 """
 
+# cardForm's page: the card's inputs (plain mode) or their containers (iframe mode), then the rest.
+CARDFORM_PAGE = """
+<form id="form-checkout">
+  %(card)s
+  <input id="fc-cardholderName"><input id="fc-email">
+  <select id="fc-issuer"></select><select id="fc-installments"></select>
+  <select id="fc-identificationType"></select><input id="fc-identificationNumber">
+  <button type="submit" id="pay">Pay</button>
+</form>
+<script>window.MODE_IFRAME = %(iframe)s;</script>"""
+
 PAGES = {
     "/core": "",
     "/fields": """
@@ -67,29 +78,13 @@ PAGES = {
       f.on(ev, (d) => window.events.push([type, ev, d]));
   }
 </script>""",
-    "/cardform": """
-<form id="form-checkout">
-  <input id="fc-cardNumber"><input id="fc-expirationDate"><input id="fc-securityCode">
-  <input id="fc-cardholderName"><input id="fc-email">
-  <select id="fc-issuer"></select><select id="fc-installments"></select>
-  <select id="fc-identificationType"></select><input id="fc-identificationNumber">
-  <button type="submit" id="pay">Pay</button>
-</form>
-<script>
-  window.MODE_IFRAME = false;
-</script>""",
-    "/cardform-iframe": """
-<form id="form-checkout">
-  <div class="box" id="fc-cardNumber"></div><div class="box" id="fc-expirationDate"></div>
-  <div class="box" id="fc-securityCode"></div>
-  <input id="fc-cardholderName"><input id="fc-email">
-  <select id="fc-issuer"></select><select id="fc-installments"></select>
-  <select id="fc-identificationType"></select><input id="fc-identificationNumber">
-  <button type="submit" id="pay">Pay</button>
-</form>
-<script>
-  window.MODE_IFRAME = true;
-</script>""",
+    "/cardform": CARDFORM_PAGE % {
+        "card": '<input id="fc-cardNumber"><input id="fc-expirationDate">'
+                '<input id="fc-securityCode">', "iframe": "false"},
+    "/cardform-iframe": CARDFORM_PAGE % {
+        "card": '<div class="box" id="fc-cardNumber"></div><div class="box" '
+                'id="fc-expirationDate"></div><div class="box" id="fc-securityCode"></div>',
+        "iframe": "true"},
     "/fields-month-year": """
 <div class="box" id="cardNumber"></div><div class="box" id="expirationMonth"></div>
 <div class="box" id="expirationYear"></div><div class="box" id="securityCode"></div>
