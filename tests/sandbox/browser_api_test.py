@@ -84,6 +84,7 @@ sb.check(tok not in r.text, "  the answer does not quote the token")
 sb.check(r.header("Access-Control-Allow-Origin") is None, "  and carries no CORS header")
 r = sb.call("GET", "/v1/identification_types", headers=[("Origin", PAGE)], token=tok)
 sb.expect(r, 403, "a page's public-key route with the access token is refused too")
+sb.check(r.header("Access-Control-Allow-Origin") is None, "  without CORS headers either")
 sb.expect(sb.call("GET", "/v1/identification_types", token=tok), 200,
           "the same request from a server (no Origin) is served")
 
