@@ -25,6 +25,11 @@ std::optional<std::string> query_bin(const Context &ctx, const char *name) {
     return bin;
 }
 
+// The method a card token of this BIN gets: the first of the site's table whose pattern matches.
+const PaymentMethod *method_of_bin(const Site &site, const std::string &bin) {
+    return site.method_for_card_number(bin + std::string(16 - bin.size(), '0'));
+}
+
 json issuer_of(const PaymentMethod &method) {
     return {{"id", method.issuer_id.empty() ? json(nullptr) : json(method.issuer_id)},
             {"name", method.issuer_name},
@@ -61,10 +66,7 @@ Reply search_methods(Context &ctx) {
     Window window = query_window(ctx, 30, 100);
     std::vector<const PaymentMethod *> found;
     if (bin) {
-        // The method a card token of this BIN gets (the first of the site's table that matches).
-        const PaymentMethod *method =
-            site.method_for_card_number(*bin + std::string(16 - bin->size(), '0'));
-        if (method) found.push_back(method);
+        if (const PaymentMethod *method = method_of_bin(site, *bin)) found.push_back(method);
     } else {
         for (const PaymentMethod &method : site.methods)
             found.push_back(&method);
@@ -90,11 +92,8 @@ Reply card_issuers(Context &ctx) {
     const Site &site = site_of(ctx);
     const PaymentMethod *method = site.find_method(*method_id);
     if (!method) throw bad_request(3011, "Not found payment_method");
-    if (auto bin = query_bin(ctx, "bin")) {
-        const PaymentMethod *of_bin =
-            site.method_for_card_number(*bin + std::string(16 - bin->size(), '0'));
-        if (of_bin != method) return {200, "[]"};
-    }
+    if (auto bin = query_bin(ctx, "bin"); bin && method_of_bin(site, *bin) != method)
+        return {200, "[]"};
     if (!method->is_card() || method->issuer_id.empty()) return {200, "[]"};
     json issuer = {{"id", method->issuer_id},
                    {"name", method->issuer_name},

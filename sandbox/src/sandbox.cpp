@@ -280,9 +280,9 @@ void Sandbox::serve(const httplib::Request &request, httplib::Response &response
         // method and path reach the operation it meant. Not sent by the real API.
         if (!route.operations.empty() || (route.flags & kBrowser))
             ctx.headers.emplace_back("X-Sandbox-Route", route.label);
-        cors = request.has_header("Origin") && (route.flags & kPublicKey);
         if (!control && request.has_header("Origin") && request.has_header("Authorization"))
-            throw private_token_in_page();
+            throw private_token_in_page(); // before CORS: the page may not read this answer
+        cors = request.has_header("Origin") && (route.flags & kPublicKey);
         if (!(route.flags & kNoAuth)) {
             ctx.cred = authenticate(request, route.flags & kPublicKey);
             accounts_.admit(ctx.cred); // site; 401 for a renewed pair
@@ -333,6 +333,9 @@ void Sandbox::preflight(const httplib::Request &request, httplib::Response &resp
     response.set_header("Access-Control-Allow-Methods", kCorsMethods);
     response.set_header("Access-Control-Allow-Headers", kCorsHeaders);
     response.set_header("Access-Control-Max-Age", kCorsMaxAge);
+    // Private Network Access: a page served from a public address asks before calling loopback.
+    if (to_lower(request.get_header_value("Access-Control-Request-Private-Network")) == "true")
+        response.set_header("Access-Control-Allow-Private-Network", "true");
 }
 
 void Sandbox::add_control_routes() {

@@ -24,8 +24,9 @@
 
   if (window.MercadoPago) return; // loaded twice: the first one stays
 
-  let nextId = 1;
-  const uid = (prefix) => prefix + "-" + Date.now().toString(36) + "-" + (nextId++);
+  // Random ids: a Secure Fields group's frames share a channel named after theirs.
+  const uid = (prefix) => prefix + "-" + Array.from(crypto.getRandomValues(new Uint8Array(12)),
+    (b) => b.toString(16).padStart(2, "0")).join("");
 
   // An error as the script reports it: the API's envelope when there is one, else ours.
   function sdkError(message, cause) {
@@ -357,7 +358,6 @@
       if (issuer) fillSelect(issuer, [], this.map.issuer.placeholder);
       const installments = this.el("installments");
       if (installments) fillSelect(installments, [], this.map.installments.placeholder);
-      this.listen(installments, "change", () => {});
       this.callbacks.onFormMounted(undefined);
       this.call("onReady");
       return this;

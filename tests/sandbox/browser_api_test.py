@@ -54,6 +54,11 @@ for method, path in (("POST", "/v1/card_tokens?public_key=" + pk),
     sb.check(r.header("Access-Control-Max-Age") == "600", "  Max-Age 600")
 
 r = sb.call("OPTIONS", "/v1/card_tokens?public_key=" + pk,
+            headers=[("Origin", "https://shop.example"), ("Access-Control-Request-Method", "POST"),
+                     ("Access-Control-Request-Private-Network", "true")], token=None)
+sb.check(r.status == 204 and r.header("Access-Control-Allow-Private-Network") == "true",
+         "a Private Network Access preflight is allowed", r)
+r = sb.call("OPTIONS", "/v1/card_tokens?public_key=" + pk,
             headers=[("Origin", PAGE), ("Access-Control-Request-Method", "POST"),
                      ("Access-Control-Request-Headers", "authorization,content-type")], token=None)
 sb.check(r.status == 403 and r.header("Access-Control-Allow-Origin") is None
@@ -79,6 +84,7 @@ sb.check(tok not in r.text, "  the answer does not quote the token")
 sb.check(r.header("Access-Control-Allow-Origin") is None, "  and carries no CORS header")
 r = sb.call("GET", "/v1/identification_types", headers=[("Origin", PAGE)], token=tok)
 sb.expect(r, 403, "a page's public-key route with the access token is refused too")
+sb.check(r.header("Access-Control-Allow-Origin") is None, "  without CORS headers either")
 sb.expect(sb.call("GET", "/v1/identification_types", token=tok), 200,
           "the same request from a server (no Origin) is served")
 
@@ -169,6 +175,19 @@ r = sb.call("POST", "/v1/payments", {"transaction_amount": 100, "token": t["id"]
 p = sb.expect(r, 201, "the updated token pays, with the account's access token")
 sb.check(p and p["status"] == "approved" and p["currency_id"] == "ARS",
          "  approved, in the account's currency", r)
+
+# --- Production keys: the same routes, over the account's production data ----------------------
+prod_pk, prod_tok = acc["production"]["public_key"], acc["production"]["access_token"]
+body = page("GET", "/v1/payment_methods/search?public_key=%s&bins=45099535" % prod_pk).json
+sb.check(body and body["results"][0]["id"] == "visa", "search with the production public key", body)
+r = page("POST", "/v1/card_tokens?public_key=" + prod_pk, card,
+         headers=[("Content-Type", "text/plain;charset=UTF-8")])
+live = sb.expect(r, 201, "a production token, posted as text/plain")
+sb.check(live and live["live_mode"] is True, "  live_mode")
+sb.expect(page("PUT", "/v1/card_tokens/%s?public_key=%s" % (live["id"], prod_pk),
+               '{"security_code":"789"}'), 200, "updateCardToken with the production key")
+sb.expect(page("PUT", "/v1/card_tokens/%s?public_key=%s" % (live["id"], pk),
+               '{"security_code":"789"}'), 404, "a production token is unknown to the test key")
 
 # --- The Status Screen Brick's read: the key's account's payment, nothing about the payer -------
 r = page("GET", "/bricks/status_screen/%d?public_key=%s" % (p["id"], pk) + JS)

@@ -5,6 +5,7 @@ the sandbox's CA through an NSS database in a private HOME (never --ignore-certi
     from browser import Browser
     with Browser(sandbox_binary, artifacts_dir) as b:      # starts mp-sandbox --tls, Chromium
         acc = b.sandbox_json("POST", "/__sandbox/accounts", {"site_id": "MLB"})
+        # a merchant server started by the test: b.sandbox_url and b.ca_file
         page = b.new_page()                                  # a new context, recorded
         page.goto(merchant_url)
         ...
@@ -161,7 +162,13 @@ class Browser:
     # --- the sandbox ------------------------------------------------------------------------
     @property
     def sandbox_url(self):
+        """https://127.0.0.1:<port>: for the page's script tag and the merchant server's client."""
         return self.sandbox.url
+
+    @property
+    def ca_file(self):
+        """The sandbox's CA (PEM): what a merchant server's client must trust (MP_CA_FILE)."""
+        return self.sandbox.ca
 
     def sandbox_json(self, method, path, body=None, headers=None):
         """A request to the sandbox from the test; raises unless it answers 2xx."""

@@ -50,6 +50,17 @@ PAGE_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <script src="%(sandbox)s/js/v2"></script></head><body><h1>%(title)s</h1>
 """
 
+# cardForm's page: the card's inputs (plain mode) or their containers (iframe mode), then the rest.
+CARDFORM_PAGE = """
+<form id="form-checkout">
+  %(card)s
+  <input id="fc-cardholderName"><input id="fc-email">
+  <select id="fc-issuer"></select><select id="fc-installments"></select>
+  <select id="fc-identificationType"></select><input id="fc-identificationNumber">
+  <button type="submit" id="pay">Pay</button>
+</form>
+<script>window.MODE_IFRAME = %(iframe)s;</script>"""
+
 PAGES = {
     "/core": "",
     "/fields": """
@@ -67,28 +78,25 @@ PAGES = {
       f.on(ev, (d) => window.events.push([type, ev, d]));
   }
 </script>""",
-    "/cardform": """
-<form id="form-checkout">
-  <input id="fc-cardNumber"><input id="fc-expirationDate"><input id="fc-securityCode">
-  <input id="fc-cardholderName"><input id="fc-email">
-  <select id="fc-issuer"></select><select id="fc-installments"></select>
-  <select id="fc-identificationType"></select><input id="fc-identificationNumber">
-  <button type="submit" id="pay">Pay</button>
-</form>
+    "/cardform": CARDFORM_PAGE % {
+        "card": '<input id="fc-cardNumber"><input id="fc-expirationDate">'
+                '<input id="fc-securityCode">', "iframe": "false"},
+    "/cardform-iframe": CARDFORM_PAGE % {
+        "card": '<div class="box" id="fc-cardNumber"></div><div class="box" '
+                'id="fc-expirationDate"></div><div class="box" id="fc-securityCode"></div>',
+        "iframe": "true"},
+    "/fields-month-year": """
+<div class="box" id="cardNumber"></div><div class="box" id="expirationMonth"></div>
+<div class="box" id="expirationYear"></div><div class="box" id="securityCode"></div>
 <script>
-  window.MODE_IFRAME = false;
-</script>""",
-    "/cardform-iframe": """
-<form id="form-checkout">
-  <div class="box" id="fc-cardNumber"></div><div class="box" id="fc-expirationDate"></div>
-  <div class="box" id="fc-securityCode"></div>
-  <input id="fc-cardholderName"><input id="fc-email">
-  <select id="fc-issuer"></select><select id="fc-installments"></select>
-  <select id="fc-identificationType"></select><input id="fc-identificationNumber">
-  <button type="submit" id="pay">Pay</button>
-</form>
-<script>
-  window.MODE_IFRAME = true;
+  window.ready = 0;
+  const mp = new MercadoPago(PK);
+  window.mp = mp;
+  for (const type of ["cardNumber", "expirationMonth", "expirationYear", "securityCode"])
+    mp.fields.create(type, {mode: type === "expirationYear" ? "full" : undefined})
+      .mount(type).on("ready", () => { window.ready++; });
+  window.mixed = (() => { try { mp.fields.create("expirationDate"); return null; }
+                          catch (e) { return e.message; } })();
 </script>""",
     "/brick": """<div id="brick"></div>""",
     "/status": """<div id="status"></div>""",
@@ -276,6 +284,9 @@ def run(b, merchant, pk, token):
         tokens[name] = tok["id"]
         check(tok["last4"] == "5682", "fields.createCardToken (%s)" % name)
     no_card_in_dom(page, "Secure Fields")
+    fill_frame(page, "securityCode", "456")
+    upd = page.evaluate("async (id) => (await mp.fields.updateCardToken(id)).id", tokens["APRO"])
+    check(upd == tokens["APRO"], "fields.updateCardToken: the same token, its code from the frame")
     # A bad number: a validityChange with a cause, and the token is refused.
     fill_frame(page, "cardNumber", "4235647728025683")
     page.wait_for_function("""window.events.some(e => e[1] === 'validityChange' &&
@@ -293,6 +304,22 @@ def run(b, merchant, pk, token):
         p = pay(b, tokens[name], token)
         check(p["status"] == want, "Secure Fields token of %s pays: %s" % (name, want),
               p["status"] + "/" + p["status_detail"])
+
+    # --- Secure Fields with month and year ------------------------------------------------------
+    page = b.new_page()
+    page.goto(merchant.url + "/fields-month-year")
+    page.wait_for_function("window.ready === 4", timeout=TIMEOUT)
+    check(page.evaluate("window.mixed") is not None,
+          "expirationDate cannot join expirationMonth/expirationYear")
+    fill_frame(page, "cardNumber", CARD)
+    fill_frame(page, "expirationMonth", "11")
+    fill_frame(page, "expirationYear", "2030")
+    fill_frame(page, "securityCode", CVV)
+    tok = page.evaluate("""async () => (await mp.fields.createCardToken({cardholderName: "APRO"}))""")
+    check(tok["expiration_month"] == 11 and tok["expiration_year"] == 2030,
+          "fields.createCardToken with expirationMonth and expirationYear", tok)
+    no_card_in_dom(page, "Secure Fields (month, year)")
+    page.close()
 
     # --- cardForm, both modes -------------------------------------------------------------------
     for path in ("/cardform", "/cardform-iframe"):
@@ -333,6 +360,34 @@ def run(b, merchant, pk, token):
         p = pay(b, data["token"], token)
         check(p["status"] == "in_process", "cardForm %s token (CONT) pays: in_process" % path,
               p["status"])
+
+    # --- Card Payment Brick: misuse and an incomplete form -------------------------------------
+    page = b.new_page()
+    page.goto(merchant.url + "/brick")
+    errs = page.evaluate("""async () => {
+        const mp = new MercadoPago(PK);
+        const out = [];
+        const attempt = async (id, settings) => {
+            try { await mp.bricks().create("cardPayment", id, settings); out.push(null); }
+            catch (e) { out.push(e.cause); }
+        };
+        const cb = {onReady: () => {}, onError: () => {}};
+        await attempt("brick", {initialization: {amount: 100}, callbacks: {onReady: () => {}}});
+        await attempt("nowhere", {initialization: {amount: 100}, callbacks: cb});
+        await attempt("brick", {initialization: {}, callbacks: cb});
+        return out;
+    }""")
+    check(errs == ["missing_required_callbacks", "container_not_found", "missing_amount_property"],
+          "Brick misuse: the documented critical causes", errs)
+    page.evaluate("async () => {" + BRICK_SETUP + "}")
+    page.wait_for_function("window.brickReady", timeout=TIMEOUT)
+    page.get_by_role("button", name="Pay").click()
+    page.wait_for_function("window.brickError", timeout=TIMEOUT)
+    err = page.evaluate("window.brickError")
+    check(err["cause"] == "incomplete_fields" and err["type"] == "non_critical" and
+          page.evaluate("window.submitted") is None,
+          "Brick: Pay on an empty form is incomplete_fields, no onSubmit", err)
+    page.close()
 
     # --- Card Payment Brick ---------------------------------------------------------------------
     for name, want in outcomes.items():
