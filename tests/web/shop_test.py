@@ -35,7 +35,7 @@ class HarnessSandbox:
     def __init__(self, b):
         self.harness = b
         self.url = b.sandbox_url.rstrip("/")
-        self.ca_file = b.sandbox.ca
+        self.ca_file = b.ca_file
         self.tls = ssl.create_default_context(cafile=self.ca_file)
 
     def new_account(self, site="MLB"):
