@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the example shop's tests (examples/web) with pytest, in a venv under the build dir
 # holding Flask, Playwright (driving Debian's chromium; no browser is ever downloaded) and
-# the Python binding, pip-installed from bindings/python (built once, in BUILD/web-shop-wheel).
+# the Python binding, pip-installed from bindings/python (built in build/python-wheel, the tree
+# bindings/python/run_tests.sh builds in too, so that a test run compiles the binding once).
 #
 #   tests/web/run_shop_tests.sh BUILD_DIR MP_SANDBOX PHP PHP_EXTENSION [pytest args...]
 set -euo pipefail
@@ -28,7 +29,7 @@ sources=(CMakeLists.txt cmake capi core sandbox/src sandbox/include bindings/pyt
 rev=$({ git -C "$root" ls-files -s -- "${sources[@]}"; git -C "$root" diff -- "${sources[@]}"; } | md5sum | cut -c1-32)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$rev" ]; then
   CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} "${pip[@]}" install --no-build-isolation \
-    --no-deps --force-reinstall -Ccmake.build-type=Release -Cbuild-dir="$build/web-shop-wheel" \
+    --no-deps --force-reinstall -Ccmake.build-type=Release -Cbuild-dir="$root/build/python-wheel" \
     "$root/bindings/python"
   echo "$rev" >"$stamp"
 fi
