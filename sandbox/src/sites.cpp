@@ -1,6 +1,6 @@
 // The data of each site: currency, payment methods (card brands with BIN patterns that cover the
 // documented test cards, debit cards, local methods), identification types and issuers.
-// Test cards (../shared/spec/mercadopago-api.md §4, the developer docs' "test cards" page):
+// Test cards (the developer docs' "test cards" page):
 //   MLA master 503175 visa 450995 amex 371180, debit master 528733 visa 400276
 //   MLB master 503143 visa 423564 amex 375365, debit elo 506776
 //   MLC master 541675 visa 416881 amex 375778, debit master 524101 visa 402365

@@ -11,7 +11,7 @@
   js_version/locale/referer/processing_mode parameters, a token posted as text/plain (Secure
   Fields), public keys of an account following its site.
 - GET /js/v2 and /secure-fields/{field}: the embedded web files, their types and cache headers.
-Sources: web-checkout.md §1.2, §5.1; sdk-js issue #21 (the script's search request and its
+Sources: the HTTP calls MercadoPago.js v2 is known to make; sdk-js issue #21 (the script's search request and its
 parameters); the developer docs' credentials page.
 """
 import sys

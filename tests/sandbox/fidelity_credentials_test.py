@@ -61,7 +61,7 @@ ids = [m["id"] for m in sb.call("GET", "/v1/payment_methods?public_key=" + test_
 sb.check("rapipago" in ids, "the test public key acts in the account's site")
 
 # An issued account accepts only its own credentials: a made-up token ending in its id is 401.
-fake = "TEST-1234567890123456-112926-0123456789abcdef0123456789abcdef-%d" % uid
+fake = "TEST-FAKE-ACCESS-TOKEN-FOR-TESTS-%d" % uid
 e = sb.expect(sb.call("GET", "/users/me", token=fake), 401, "made-up token of an issued account 401")
 sb.check(e and e["error"] == "unauthorized" and e["status"] == 401 and
          e["message"] == "invalid access token", "401 envelope", e)
@@ -134,7 +134,7 @@ sb.expect(sb.call("POST", "/__sandbox/credentials/renew", '{}', token=None), 400
 
 # A test user gets credentials issued by renewal; from then on only those work.
 user = sb.call("POST", "/users/test_user", '{"site_id": "MCO"}').json
-loose = "APP_USR-1234567890123456-112926-0123456789abcdef0123456789abcdef-%d" % user["id"]
+loose = "APP_USR-FAKE-ACCESS-TOKEN-FOR-TESTS-%d" % user["id"]
 sb.expect(sb.call("GET", "/users/me", token=loose), 200, "a test user accepts any token ending in its id")
 r = sb.expect(sb.call("POST", "/__sandbox/credentials/renew", '{"user_id": %d, "mode": "test"}' % user["id"],
                       token=None), 200, "issue a test user's credentials")

@@ -3,8 +3,7 @@ installments and test cards (MLA, MLB, MLM, MLC, MCO, MPE, MLU); MLB is the defa
 
 The site is the test user's (POST /users/test_user {"site_id"}: any well-shaped token ending in
 its id acts as that user) or, for every other account, the sandbox's --site.
-Sources: the developer docs' test-cards page (cards and documents per site, quoted in
-../shared/spec/mercadopago-api.md §4), the "document types" page (devsite-docs
+Sources: the developer docs' test-cards page (cards and documents per site), the "document types" page (devsite-docs
 guides/resources/document-types.*.md) and the payment-methods reference.
 """
 import subprocess
@@ -39,7 +38,7 @@ AMEX = {"MLA": "371180303257522", "MLB": "375365153556885", "MLC": "375778174461
 
 
 def token_for(user_id):
-    return "TEST-1234567890123456-112926-0123456789abcdef0123456789abcdef-%d" % user_id
+    return "TEST-FAKE-ACCESS-TOKEN-FOR-TESTS-%d" % user_id
 
 
 def card_token(sb, tok, number, name="APRO", doc=None):

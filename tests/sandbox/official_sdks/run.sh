@@ -97,7 +97,7 @@ try:
     mercadopago.SDK(sys.argv[1]).payment().get(1)
 except requests.exceptions.SSLError:
     sys.exit(0)
-sys.exit(1)' "TEST-1234567890123456-112926-0123456789abcdef0123456789abcdef-1234567" 2>/dev/null
+sys.exit(1)' "TEST-FAKE-ACCESS-TOKEN-FOR-TESTS-1234567" 2>/dev/null
         then pass "without the CA in its trust store the SDK refuses the sandbox's certificate"
         else fail "without the CA in its trust store the SDK refuses the sandbox's certificate"; fi
         run_sdk "REQUESTS_CA_BUNDLE=$work/ca.pem" --

@@ -15,7 +15,7 @@ import mercadopago
 from mercadopago.config.config import Config
 from mercadopago.http.http_client import HttpClient
 
-TOKEN = "TEST-1234567890123456-112926-0123456789abcdef0123456789abcdef-1234567"
+TOKEN = "TEST-FAKE-ACCESS-TOKEN-FOR-TESTS-1234567"
 LIVE_BASE_URL = "https://api.mercadopago.com"
 
 

@@ -55,7 +55,7 @@ import javax.net.ssl.TrustManagerFactory;
  * every check passed.
  */
 public final class OfficialSdkPayment {
-    static final String TOKEN = "TEST-1234567890123456-112926-0123456789abcdef0123456789abcdef-1234567";
+    static final String TOKEN = "TEST-FAKE-ACCESS-TOKEN-FOR-TESTS-1234567";
     static final String PUBLIC_KEY = "TEST-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0-1234567";
     static int failures = 0;
 
