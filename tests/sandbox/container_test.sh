@@ -28,26 +28,6 @@ check() { # check "description" command...
     if "$@"; then pass "$what"; else fail "$what"; fi
 }
 
-start_sandbox() {
-    "$bin" "$@" >"$work/sandbox.out" 2>"$work/sandbox.err" &
-    sandbox_pid=$!
-    for _ in $(seq 1 200); do
-        grep -q '^mp-sandbox listening on ' "$work/sandbox.out" && return 0
-        kill -0 "$sandbox_pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    echo "mp-sandbox did not start: $(cat "$work/sandbox.err")" >&2
-    return 1
-}
-
-stop_sandbox() {
-    if [ -n "${sandbox_pid:-}" ]; then
-        kill "$sandbox_pid" 2>/dev/null
-        wait "$sandbox_pid" 2>/dev/null
-        sandbox_pid=""
-    fi
-}
-
 requests_served() { # requests_served URL [curl options...]: the health route's request count
     local url=$1
     shift

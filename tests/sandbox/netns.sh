@@ -34,3 +34,27 @@ private_hosts() {
     ip link set lo up || return 1
     mount --bind "$file" /etc/hosts || return 1
 }
+
+# Starts "$bin" (the sourcing script's mp-sandbox) with the given arguments, its output in
+# "$work"; sets sandbox_pid and url once it is listening.
+start_sandbox() {
+    "$bin" "$@" >"$work/sandbox.out" 2>"$work/sandbox.err" &
+    sandbox_pid=$!
+    url=""
+    for _ in $(seq 1 200); do
+        url=$(sed -n 's/^mp-sandbox listening on //p' "$work/sandbox.out")
+        [ -n "$url" ] && return 0
+        kill -0 "$sandbox_pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    echo "mp-sandbox did not start: $(cat "$work/sandbox.err")" >&2
+    return 1
+}
+
+stop_sandbox() {
+    if [ -n "${sandbox_pid:-}" ]; then
+        kill "$sandbox_pid" 2>/dev/null
+        wait "$sandbox_pid" 2>/dev/null
+        sandbox_pid=""
+    fi
+}

@@ -35,27 +35,6 @@ venv=$cache/python-venv
 java_out=$cache/java
 
 # Starts mp-sandbox with these arguments, logging to $work/sandbox.out; sets sandbox_pid and url.
-start_sandbox() {
-    "$bin" "$@" >"$work/sandbox.out" 2>"$work/sandbox.err" &
-    sandbox_pid=$!
-    url=""
-    for _ in $(seq 1 200); do
-        url=$(sed -n 's/^mp-sandbox listening on //p' "$work/sandbox.out")
-        [ -n "$url" ] && return 0
-        kill -0 "$sandbox_pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    echo "mp-sandbox did not start: $(cat "$work/sandbox.err")" >&2
-    return 1
-}
-
-stop_sandbox() {
-    if [ -n "${sandbox_pid:-}" ]; then
-        kill "$sandbox_pid" 2>/dev/null
-        wait "$sandbox_pid" 2>/dev/null
-        sandbox_pid=""
-    fi
-}
 
 # The official SDK's program: runs it with these extra arguments (after the environment
 # assignments and JVM options in "$@" up to "--").
