@@ -55,7 +55,8 @@ chmod -R a+rX "$room$work"
 in_room sh -c 'command -v java' >/dev/null || fail "no java in the clean room"
 ! in_room sh -c 'command -v javac' >/dev/null || fail "the clean room has a JDK (javac)"
 room_bare openjdk-17-jdk
-echo "   $(in_room java -version 2>&1 | head -1); $(wc -l <<<"$present") packages, no JDK"
+packages=$(in_room dpkg-query -W -f='${Status}\n' | grep -c ' installed$')
+echo "   $(in_room java -version 2>&1 | head -1); $packages packages, no JDK"
 
 echo "== clean room: ldd finds every library of the jars' natives"
 for j in "$jar" "$sandbox_jar"; do
