@@ -127,6 +127,22 @@ mp_status mp_config_set_proxy_from_environment(mp_config *config, int on) {
     });
 }
 
+mp_status mp_config_set_max_idle_connections(mp_config *config, long connections) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr && connections >= 0 && connections <= 1024);
+        config->config.max_idle_connections = static_cast<size_t>(connections);
+        return MP_OK;
+    });
+}
+
+mp_status mp_config_set_persistent(mp_config *config, int on) {
+    return guard([&] {
+        MP_CHECK_ARG(config != nullptr);
+        config->config.persistent = on != 0;
+        return MP_OK;
+    });
+}
+
 mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata,
                             mp_log_level max_level) {
     return guard([&] {

@@ -42,6 +42,8 @@ mp_status status_for(mp::ErrorKind kind) {
         return MP_ERR_INTERNAL;
     case ErrorKind::Protocol:
         return MP_ERR_PROTOCOL;
+    case ErrorKind::Canceled:
+        return MP_ERR_CANCELED;
     }
     return MP_ERR_INTERNAL;
 }

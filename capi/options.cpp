@@ -146,6 +146,8 @@ mp_status apply(mp_config *c, const OptionRow &row, const Values &v) {
         if (x < 0) refuse(row, "must be at least 1024");
         return mp_config_set_max_response_bytes(c, static_cast<size_t>(x));
     }
+    if (n == "max_idle_connections") return mp_config_set_max_idle_connections(c, x);
+    if (n == "persistent") return mp_config_set_persistent(c, int(x));
     if (n == "user_agent_suffix") return mp_config_set_user_agent_suffix(c, s);
     if (n == "platform_id") return mp_config_set_platform_id(c, s);
     if (n == "integrator_id") return mp_config_set_integrator_id(c, s);

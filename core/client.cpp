@@ -1,7 +1,9 @@
 #include "client.hpp"
 
 #include "json.hpp"
+#include "async_engine.hpp"
 #include "json_writer.hpp"
+#include "persistent_transports.hpp"
 #include "redact.hpp"
 #include "uuid.hpp"
 
@@ -149,7 +151,10 @@ Client::Client(Config config) : config_(std::move(config)) {
     check_header("User-Agent", config_.user_agent_suffix);
     if (!config_.access_token.empty())
         auth_header_ = "Authorization: Bearer " + config_.access_token;
-    transport_ = std::make_unique<Transport>(config_);
+    if (config_.max_idle_connections > 1024)
+        throw Error(ErrorKind::InvalidArgument, "max idle connections must be from 0 to 1024");
+    transport_ =
+        config_.persistent ? persistent_transport(config_) : std::make_shared<Transport>(config_);
 }
 
 PreparedCall Client::prepare(const Operation &op, const CallOptions &o) const {
@@ -373,29 +378,71 @@ std::vector<Client::Result> Client::execute_many(std::vector<PreparedCall> &call
         long delay = 0;
         for (size_t k = 0; k < pending.size(); ++k) {
             size_t i = pending[k];
-            Attempt a;
-            a.number = number;
-            a.took_ms = took;
-            a.answered = outcomes[k].ok;
-            a.response.http = std::move(outcomes[k].response);
-            if (!a.answered) {
-                a.error.kind = outcomes[k].error_kind;
-                a.error.message = outcomes[k].error_message;
-            }
-            after_attempt(calls[i], a, ms_between(Clock::now(), deadlines[i]));
-            if (a.again) {
+            long delay_ms = 0;
+            if (settle(calls[i], number, took, std::move(outcomes[k]),
+                       ms_between(Clock::now(), deadlines[i]), results[i], delay_ms)) {
                 again.push_back(i);
-                delay = std::max(delay, a.delay_ms);
-            } else if (a.answered) {
-                results[i].response = std::move(a.response);
-            } else {
-                results[i].error = std::move(a.error);
+                delay = std::max(delay, delay_ms);
             }
         }
         if (!again.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
         pending = std::move(again);
     }
     return results;
+}
+
+bool Client::settle(PreparedCall &pc, int number, long took_ms, Transport::Outcome &&outcome,
+                    long remaining_ms, Result &result, long &delay_ms) {
+    Attempt a;
+    a.number = number;
+    a.took_ms = took_ms;
+    a.answered = outcome.ok;
+    a.response.http = std::move(outcome.response);
+    if (!a.answered) {
+        a.error.kind = outcome.error_kind;
+        a.error.message = std::move(outcome.error_message);
+    }
+    after_attempt(pc, a, remaining_ms);
+    if (a.again) {
+        delay_ms = a.delay_ms;
+        return true;
+    }
+    if (a.answered)
+        result.response = std::move(a.response);
+    else
+        result.error = std::move(a.error);
+    return false;
+}
+
+Client::~Client() = default; // the engine (if any) stops first: it is declared last
+
+AsyncEngine &Client::engine() {
+    std::lock_guard<std::mutex> lock(engine_mutex_);
+    if (engine_ && !engine_->belongs_to_this_process()) {
+        // A child of fork(): the parent's engine has no thread here and its
+        // connections are the parent's; leave it, untouched, and start anew.
+        (void)engine_.release();
+    }
+    if (!engine_) engine_ = std::make_unique<AsyncEngine>(*this, *transport_);
+    return *engine_;
+}
+
+uint64_t Client::call_async(const Operation &op, const CallOptions &options, Completion done) {
+    PreparedCall pc = prepare(op, options);
+    return engine().submit(std::move(pc), std::move(done));
+}
+
+void Client::cancel(uint64_t id) {
+    std::lock_guard<std::mutex> lock(engine_mutex_);
+    if (engine_ && engine_->belongs_to_this_process()) engine_->cancel(id);
+}
+
+int Client::warm(int n, bool blocking, bool async) {
+    if (n < 1 || n > 64) throw Error(ErrorKind::InvalidArgument, "warm opens 1 to 64 connections");
+    int answered = 0;
+    if (blocking) answered += transport_->warm(n);
+    if (async) answered += engine().warm(n);
+    return answered;
 }
 
 Response Client::call(const Operation &op, const CallOptions &options) {

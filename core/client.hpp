@@ -10,12 +10,17 @@
 #include "transport.hpp"
 #include "url.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 #include <string>
 
 namespace mp {
+
+class AsyncEngine;
 
 // Everything that belongs to one call and never outlives it.
 struct CallOptions {
@@ -69,7 +74,29 @@ class Client {
     };
     std::vector<Result> execute_many(std::vector<PreparedCall> &calls, long max_in_flight);
 
+    // Asynchronous calls (async_engine.hpp): the call is checked and queued
+    // at once (throws on bad input, as prepare does); done runs exactly once,
+    // on the client's engine thread, with the result or the error (Canceled
+    // when canceled). Returns the call's id, for cancel().
+    using Completion = std::function<void(uint64_t id, Result result)>;
+    uint64_t call_async(const Operation &op, const CallOptions &options, Completion done);
+    void cancel(uint64_t id);
+
+    // Opens up to n connections now (a HEAD of the base URL each), for the
+    // blocking calls' pool and/or the asynchronous engine, so that the
+    // first calls do not wait for TCP and TLS. Returns how many answered.
+    int warm(int n, bool blocking, bool async);
+
+    ~Client();
+
   private:
+    friend class AsyncEngine;
+    // Classifies one attempt's outcome (after_attempt): true, with delay_ms,
+    // when it should be tried again; otherwise fills result.
+    bool settle(PreparedCall &pc, int number, long took_ms, Transport::Outcome &&outcome,
+                long remaining_ms, Result &result, long &delay_ms);
+    AsyncEngine &engine();
+
     struct Attempt; // what one attempt of a call came to
     void before_attempt(PreparedCall &pc, int attempt, long remaining_ms) const;
     void after_attempt(PreparedCall &pc, Attempt &a, long remaining_ms);
@@ -78,8 +105,10 @@ class Client {
 
     Config config_;
     std::string auth_header_; // "Authorization: Bearer <the client's token>", built once
-    std::unique_ptr<Transport> transport_;
+    std::shared_ptr<Transport> transport_; // shared when persistent
     RetryBudget budget_;
+    std::mutex engine_mutex_;
+    std::unique_ptr<AsyncEngine> engine_; // started by the first asynchronous call
 };
 
 // Throws Error(InvalidArgument) unless token is a plausible access token (no

@@ -33,6 +33,12 @@ struct Config {
     std::string platform_id;
     std::string integrator_id;
     std::string corporation_id;
+    // Connections (each with its TLS session) kept open between calls.
+    size_t max_idle_connections = 64;
+    // Share one process-wide transport with every persistent client of the
+    // same base URL, CA, proxy, timeouts and limits (never the token): its
+    // connections outlive the clients (PHP-FPM: across web requests).
+    bool persistent = false;
 };
 
 } // namespace mp

@@ -24,6 +24,7 @@ enum class ErrorKind {
     NoMemory,
     Internal,
     Protocol, // an answer the API never gives: 3xx, a status outside 200-599, over the limits
+    Canceled, // an asynchronous call canceled by its caller, or by freeing its client
 };
 
 struct ErrorDetail {

@@ -10,11 +10,15 @@
 #include <cstdlib>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstring>
 #include <strings.h>
 #include <unistd.h>
 
 namespace mp {
+
+using InLibcurl = Transport::InLibcurl;
 
 const char *HttpResponse::header(std::string_view name) const {
     for (size_t at = 0; at < headers.size();) {
@@ -58,27 +62,62 @@ constexpr size_t kMaxHeaderBytes = 256 << 10;
 // calls. Writers first, so that busy threads cannot starve a fork.
 pthread_rwlock_t fork_lock = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
 
-struct InLibcurl {
-    InLibcurl() { pthread_rwlock_rdlock(&fork_lock); }
-    ~InLibcurl() { pthread_rwlock_unlock(&fork_lock); }
-    InLibcurl(const InLibcurl &) = delete;
-    InLibcurl &operator=(const InLibcurl &) = delete;
+} // namespace
+
+Transport::InLibcurl::InLibcurl() {
+    pthread_rwlock_rdlock(&fork_lock);
+}
+Transport::InLibcurl::~InLibcurl() {
+    pthread_rwlock_unlock(&fork_lock);
+}
+unsigned long Transport::generation() {
+    return fork_generation.load();
+}
+
+namespace {
+
+// One share for the whole process: DNS answers and TLS sessions, so that a
+// new client (a PHP-FPM request's, a short script's) resumes the TLS session
+// of an earlier one instead of a full handshake. libcurl resumes a session
+// only for the same host, port and TLS settings (the CA included).
+struct ProcessShare {
+    CURLSH *share = nullptr;
+    std::mutex locks[8];
+    unsigned long generation = 0;
 };
+std::mutex &process_share_mutex() {
+    static auto *m = new std::mutex;
+    return *m;
+}
+ProcessShare *&process_share_slot() {
+    static ProcessShare *s = nullptr;
+    return s;
+}
 
 } // namespace
 
 // Lock order, here and in every thread: the fork lock, the registry, a
-// transport's pool, then its share locks in index order. No thread takes the
-// fork lock while it holds a pool.
+// transport's pool, then the process share and its locks in index order. No
+// thread takes the fork lock while it holds a pool.
 void Transport::before_fork() {
     pthread_rwlock_wrlock(&fork_lock);
     registry_mutex().lock();
-    for (Transport *t : registry()) {
+    for (Transport *t : registry())
         t->pool_mutex_.lock();
-        for (std::mutex &m : t->share_locks_)
+    process_share_mutex().lock();
+    if (ProcessShare *s = process_share_slot())
+        for (std::mutex &m : s->locks)
             m.lock();
-    }
 }
+
+namespace {
+void unlock_share_after_fork() {
+    if (ProcessShare *s = process_share_slot())
+        for (std::mutex &m : s->locks)
+            m.unlock();
+    process_share_mutex().unlock();
+}
+} // namespace
 
 namespace {
 void unlock_after_fork(std::vector<Transport *> &transports, std::mutex &registry,
@@ -90,21 +129,15 @@ void unlock_after_fork(std::vector<Transport *> &transports, std::mutex &registr
 } // namespace
 
 void Transport::after_fork_parent() {
-    unlock_after_fork(registry(), registry_mutex(), [](Transport *t) {
-        for (std::mutex &m : t->share_locks_)
-            m.unlock();
-        t->pool_mutex_.unlock();
-    });
+    unlock_share_after_fork();
+    unlock_after_fork(registry(), registry_mutex(), [](Transport *t) { t->pool_mutex_.unlock(); });
     pthread_rwlock_unlock(&fork_lock);
 }
 
 void Transport::after_fork_child() {
     fork_generation.fetch_add(1);
-    unlock_after_fork(registry(), registry_mutex(), [](Transport *t) {
-        for (std::mutex &m : t->share_locks_)
-            m.unlock();
-        t->pool_mutex_.unlock();
-    });
+    unlock_share_after_fork();
+    unlock_after_fork(registry(), registry_mutex(), [](Transport *t) { t->pool_mutex_.unlock(); });
     // A write-locked rwlock cannot be unlocked by the child (glibc checks the
     // writer's thread id, which fork changed): start it anew.
     pthread_rwlock_t fresh = PTHREAD_RWLOCK_WRITER_NONRECURSIVE_INITIALIZER_NP;
@@ -287,8 +320,8 @@ const SystemCa &system_ca() {
 CURLSH *new_share(std::mutex *locks) {
     CURLSH *share = curl_share_init();
     if (!share) throw Error(ErrorKind::NoMemory, "out of memory");
-    // DNS answers and TLS sessions are shared by all pooled handles; each
-    // handle keeps its own live connections.
+    // DNS answers and TLS sessions are shared by all handles of the
+    // process; each handle keeps its own live connections.
     curl_share_setopt(share, CURLSHOPT_LOCKFUNC, share_lock);
     curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, share_unlock);
     curl_share_setopt(share, CURLSHOPT_USERDATA, locks);
@@ -297,16 +330,32 @@ CURLSH *new_share(std::mutex *locks) {
     return share;
 }
 
+// The process's share; a child of fork() makes its own (the parent's
+// sessions are left alone, never freed: other handles may point at it).
+CURLSH *process_share() {
+    std::lock_guard<std::mutex> lock(process_share_mutex());
+    ProcessShare *&s = process_share_slot();
+    if (!s || s->generation != fork_generation.load()) {
+        auto *fresh = new ProcessShare;
+        fresh->generation = fork_generation.load();
+        fresh->share = new_share(fresh->locks);
+        s = fresh;
+    }
+    return s->share;
+}
+
 } // namespace
 
 Transport::Transport(const Config &config) : config_(config), generation_(fork_generation.load()) {
+    config_.access_token.clear();
+    config_.logger = Logger{};
     global_init();
     static const int atfork_registered = pthread_atfork(
         &Transport::before_fork, &Transport::after_fork_parent, &Transport::after_fork_child);
     (void)atfork_registered;
     user_agent_ = "libmercadopago/" MP_CORE_VERSION;
     if (!config_.user_agent_suffix.empty()) user_agent_ += " " + config_.user_agent_suffix;
-    share_ = new_share(share_locks_);
+    share_ = process_share();
     std::lock_guard<std::mutex> lock(registry_mutex());
     registry().push_back(this);
 }
@@ -322,8 +371,6 @@ Transport::~Transport() {
     if (fork_generation.load() != generation_) return;
     for (Pooled p : idle_)
         close(p);
-    InLibcurl in_libcurl;
-    curl_share_cleanup(share_);
 }
 
 void Transport::close(Pooled p) {
@@ -389,7 +436,7 @@ Transport::Pooled Transport::acquire() {
             // A child of fork(): forget (never close) the parent's
             // connections and TLS sessions, and start a pool of its own.
             idle_.clear();
-            share_ = new_share(share_locks_);
+            share_ = process_share();
             generation_ = generation;
         }
         if (!idle_.empty()) {
@@ -407,7 +454,7 @@ void Transport::release(Pooled handle) {
         if (fork_generation.load() != generation_) return; // forked while in flight: not ours
         // A batch may have borrowed many handles: keep enough for the usual
         // concurrency and close the rest (outside the pool's lock).
-        if (idle_.size() < kMaxIdleHandles) {
+        if (idle_.size() < config_.max_idle_connections) {
             idle_.push_back(handle);
             return;
         }
@@ -455,7 +502,11 @@ curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res,
         }
     }
     curl_easy_setopt(h, CURLOPT_URL, req.url.c_str());
-    if (req.has_body || req.method == "POST" || req.method == "PUT" || req.method == "PATCH") {
+    // First: NOBODY also sets the method, which the lines below then set.
+    curl_easy_setopt(h, CURLOPT_NOBODY, req.method == "HEAD" ? 1L : 0L);
+    if (req.method == "HEAD") {
+    } else if (req.has_body || req.method == "POST" || req.method == "PUT" ||
+               req.method == "PATCH") {
         // POSTFIELDS makes a POST; CUSTOMREQUEST renames it to PUT/PATCH/DELETE.
         curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, req.body.data());
@@ -463,7 +514,8 @@ curl_slist *Transport::setup(CURL *h, const HttpRequest &req, HttpResponse &res,
         curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     }
     // libcurl copies string options, so a temporary is fine here.
-    std::string custom(req.method == "GET" || req.method == "POST" ? "" : req.method);
+    std::string custom(
+        req.method == "GET" || req.method == "POST" || req.method == "HEAD" ? "" : req.method);
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, custom.empty() ? nullptr : custom.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
@@ -589,6 +641,94 @@ Transport::perform_many(const std::vector<const HttpRequest *> &requests, long m
     InLibcurl in_libcurl; // closing the batch's connections is TLS work
     curl_multi_cleanup(multi);
     return out;
+}
+
+CURL *Transport::begin(Transfer &t, const HttpRequest &req) {
+    Pooled p = acquire();
+    try {
+        t.headers = setup(p.easy, req, t.response, t.errbuf);
+    } catch (...) {
+        release(p);
+        throw;
+    }
+    t.easy = p.easy;
+    t.own_multi = p.multi;
+    return t.easy;
+}
+
+Transport::Outcome Transport::end(Transfer &t, int curl_code) {
+    Outcome out;
+    auto rc = static_cast<CURLcode>(curl_code);
+    out.ok = rc == CURLE_OK;
+    if (!out.ok) {
+        Failure f = classify(rc, t.easy, t.response, t.errbuf, config_.max_response_bytes);
+        out.error_kind = f.kind;
+        out.error_message = std::move(f.message);
+    }
+    finish(t.easy, t.headers, t.response);
+    t.headers = nullptr;
+    out.response = std::move(t.response);
+    release({t.easy, t.own_multi});
+    t.easy = nullptr;
+    return out;
+}
+
+int Transport::warm(int n) {
+    HttpRequest head;
+    head.method = "HEAD";
+    head.url = config_.base_url + "/";
+    head.timeout_ms = config_.connect_timeout_ms + 5000;
+    // Each pooled handle keeps its connections in its own multi handle, so
+    // the handles are taken together (n distinct ones) and run side by side.
+    std::vector<Pooled> handles;
+    std::vector<HttpResponse> responses(static_cast<size_t>(std::max(n, 0)));
+    std::vector<curl_slist *> lists;
+    char errbuf[CURL_ERROR_SIZE];
+    int answered = 0;
+    try {
+        for (HttpResponse &res : responses) {
+            handles.push_back(acquire());
+            lists.push_back(setup(handles.back().easy, head, res, errbuf));
+            curl_easy_setopt(handles.back().easy, CURLOPT_ERRORBUFFER, nullptr);
+        }
+        for (Pooled &p : handles) {
+            InLibcurl in_libcurl;
+            curl_multi_add_handle(p.multi, p.easy);
+        }
+        for (bool running = true; running;) {
+            running = false;
+            for (Pooled &p : handles) {
+                int still = 0;
+                InLibcurl in_libcurl;
+                curl_multi_perform(p.multi, &still);
+                running = running || still;
+            }
+            // Several multi handles cannot be polled at once: short waits.
+            if (running) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    } catch (...) {
+        for (size_t i = 0; i < handles.size(); ++i) {
+            {
+                InLibcurl in_libcurl;
+                curl_multi_remove_handle(handles[i].multi, handles[i].easy);
+            }
+            if (i < lists.size()) finish(handles[i].easy, lists[i], responses[i]);
+            release(handles[i]);
+        }
+        throw;
+    }
+    for (size_t i = 0; i < handles.size(); ++i) {
+        {
+            InLibcurl in_libcurl;
+            int queued = 0;
+            while (CURLMsg *msg = curl_multi_info_read(handles[i].multi, &queued))
+                if (msg->msg == CURLMSG_DONE && msg->data.result == CURLE_OK) ++answered;
+            curl_multi_remove_handle(handles[i].multi, handles[i].easy);
+        }
+        finish(handles[i].easy, lists[i], responses[i]);
+        release(handles[i]);
+    }
+    return answered;
 }
 
 } // namespace mp

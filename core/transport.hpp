@@ -68,6 +68,42 @@ class Transport {
     std::vector<Outcome> perform_many(const std::vector<const HttpRequest *> &requests,
                                       long max_in_flight);
 
+    // One transfer run elsewhere (the asynchronous engine's multi handle):
+    // begin() takes a pooled handle and sets it up for the request (which
+    // must outlive the transfer); after the caller has removed the handle
+    // from its multi, end() classifies libcurl's result and gives the handle
+    // back to the pool.
+    struct Transfer {
+        HttpResponse response;
+        CURL *easy_handle() const { return easy; }
+
+      private:
+        friend class Transport;
+        CURL *easy = nullptr;
+        CURLM *own_multi = nullptr;
+        curl_slist *headers = nullptr;
+        char errbuf[256]; // CURL_ERROR_SIZE
+    };
+    CURL *begin(Transfer &transfer, const HttpRequest &request);
+    Outcome end(Transfer &transfer, int curl_code);
+
+    // Opens up to n connections of the pool at once (each pooled handle
+    // keeps its own), with a HEAD of the base URL: any HTTP answer leaves a
+    // live connection. Returns how many answered.
+    int warm(int n);
+
+    // Held (shared) by a thread while it is inside libcurl, as every call
+    // here does: see before_fork.
+    struct InLibcurl {
+        InLibcurl();
+        ~InLibcurl();
+        InLibcurl(const InLibcurl &) = delete;
+        InLibcurl &operator=(const InLibcurl &) = delete;
+    };
+    // The fork generation: a component with libcurl state of its own
+    // compares it to know that it runs in a child of fork().
+    static unsigned long generation();
+
     // fork() safety (pthread_atfork): every live transport's locks are taken
     // before a fork and released after it on both sides, so that a child
     // never inherits a lock held by a thread it does not have.
@@ -93,11 +129,9 @@ class Transport {
     // must stay alive until the transfer ends.
     curl_slist *setup(CURL *h, const HttpRequest &req, HttpResponse &res, char *errbuf);
 
-    static constexpr size_t kMaxIdleHandles = 64;
-    Config config_;
+    Config config_; // without the access token or the logger: a transport may be shared
     std::string user_agent_;
-    CURLSH *share_ = nullptr;
-    std::mutex share_locks_[8];
+    CURLSH *share_ = nullptr; // the process's (DNS answers, TLS sessions)
     std::mutex pool_mutex_;
     std::vector<Pooled> idle_;
     unsigned long generation_; // fork generation that owns the pooled connections

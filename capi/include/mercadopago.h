@@ -39,6 +39,8 @@
  *   hands out lives until the next call on the pager.
  * - mp_batch: one thread at a time; it keeps copies of its requests and may
  *   outlive the client that ran it.
+ * - Asynchronous calls (mp_client_call_async): the request is copied; the
+ *   completion runs on the client's own thread and must not free the client.
  * - Strings made for the caller (mp_oauth_authorization_url): mp_string_free.
  */
 #ifndef MERCADOPAGO_H
@@ -107,18 +109,21 @@ typedef enum mp_status {
     MP_ERR_INTERNAL = -14,    /* a bug in libmercadopago: please report it */
     MP_ERR_NOT_PRESENT = -15, /* a JSON read found nothing, or another type, there */
     MP_ITER_OVER = -16,       /* a pager has no more pages or items (not an error) */
-    MP_ERR_PROTOCOL = -17     /* the server's answer is not one the API gives: a redirect
+    MP_ERR_PROTOCOL = -17,    /* the server's answer is not one the API gives: a redirect
                                  (3xx), a status outside 200-599, a body or headers over
                                  the limits, a malformed answer; not retried */
+    MP_ERR_CANCELED = -18     /* an asynchronous call was canceled (mp_client_cancel, or
+                                 its client freed) */
 } mp_status;
 
 /* The lowest (most negative) status, so bindings can walk them all. */
-#define MP_STATUS_MIN MP_ERR_PROTOCOL
+#define MP_STATUS_MIN MP_ERR_CANCELED
 
 /* A stable identifier for a status: "ok", "invalid_argument", "json",
  * "network", "timeout", "tls", "auth", "not_found", "validation", "conflict",
  * "rate_limited", "server", "signature", "no_memory", "internal",
- * "not_present", "iter_over", "protocol"; "unknown" for any other value. Static storage. */
+ * "not_present", "iter_over", "protocol", "canceled"; "unknown" for any other value.
+ * Static storage. */
 MP_EXTERN const char *mp_status_name(mp_status status);
 
 /* The error classes the bindings raise, as a table (capi/statuses.inc):
@@ -218,6 +223,21 @@ MP_EXTERN mp_status mp_config_set_max_response_bytes(mp_config *config, size_t b
  * proxy, so the access token is never sent in clear to one, and requests
  * through a proxy always tunnel TLS (CONNECT). */
 MP_EXTERN mp_status mp_config_set_proxy_from_environment(mp_config *config, int on);
+
+/* Connections kept open between calls (default 64; 0 to 1024, checked when
+ * the client is created). An idle connection is also closed by libcurl
+ * after about two minutes. */
+MP_EXTERN mp_status mp_config_set_max_idle_connections(mp_config *config, long connections);
+
+/* Persistent connections (as PDO::ATTR_PERSISTENT for databases): on = 1
+ * makes the client share one process-wide transport with every persistent
+ * client of the same base URL, CA, proxy, timeouts and limits, and that
+ * transport's connections and TLS sessions stay open after the clients are
+ * freed, for the next client. The access token is never part of what is
+ * shared: each client (or call) sends its own. For processes that create a
+ * client per unit of work (a PHP-FPM worker per web request). After fork(),
+ * a child opens connections of its own. */
+MP_EXTERN mp_status mp_config_set_persistent(mp_config *config, int on);
 
 /* Logging. The callback gets every request, answer, retry and timing at or
  * below max_level, already redacted: the access token, card numbers,
@@ -413,6 +433,48 @@ MP_EXTERN mp_status mp_batch_status(const mp_batch *batch, size_t index);
 MP_EXTERN const mp_error *mp_batch_error(const mp_batch *batch, size_t index);
 /* Moves out the response of call index (NULL when none came). Caller frees. */
 MP_EXTERN mp_status mp_batch_take_response(mp_batch *batch, size_t index, mp_response **out);
+
+/* ---- Asynchronous calls ------------------------------------------------ */
+
+/* The end of an asynchronous call, called exactly once, on the client's own
+ * thread (one per client, started by its first asynchronous call, which runs
+ * every call in flight on one libcurl multi handle):
+ * - status MP_OK: response is the 2xx answer;
+ * - an API error (HTTP >= 400): its status, response is the answer and error
+ *   is mp_response_error(response);
+ * - no answer (network, timeout, TLS, MP_ERR_CANCELED, ...): response is NULL
+ *   and error describes the failure.
+ * The completion owns response (mp_response_free); error is borrowed for the
+ * callback's duration. It should return quickly (hand the result to the
+ * caller's event loop or queue): every other call of the client waits
+ * meanwhile. It may start or cancel calls, but must not free the client. */
+typedef void (*mp_call_done_fn)(void *userdata, uint64_t call_id, mp_status status,
+                                mp_response *response, const mp_error *error);
+
+/* Starts a call and returns at once, with the same retries, idempotency key,
+ * deadlines and logging as mp_client_call. The request is copied (NULL for
+ * none). Bad input fails here (MP_ERR_INVALID_ARGUMENT, MP_ERR_JSON) and done
+ * is then never called; otherwise done will be. *call_id (when not NULL) gets
+ * the call's id for mp_client_cancel. Freeing the client cancels the calls
+ * still running (their completions run before mp_client_free returns). */
+MP_EXTERN mp_status mp_client_call_async(mp_client *client, const char *operation,
+                                         const mp_request *request, mp_call_done_fn done,
+                                         void *userdata, uint64_t *call_id);
+/* Cancels an asynchronous call: its transfer is closed and its completion
+ * runs with MP_ERR_CANCELED, unless the call had already ended (then
+ * nothing happens). Returns at once; MP_OK for any id. */
+MP_EXTERN mp_status mp_client_cancel(mp_client *client, uint64_t call_id);
+
+/* What mp_client_warm opens connections for (bits). */
+#define MP_WARM_BLOCKING 1 /* mp_client_call, pagers */
+#define MP_WARM_ASYNC 2    /* mp_client_call_async (starts the client's thread) */
+
+/* Opens up to connections (1 to 64) connections to the base URL now (TCP and
+ * TLS, with a HEAD request that carries no token), so that the first calls
+ * do not wait for them; for a service to call at start-up. Blocks until they
+ * answered or failed; *answered (when not NULL) gets how many answered. A
+ * connection that fails is not an error here: the calls will try again. */
+MP_EXTERN mp_status mp_client_warm(mp_client *client, long connections, int what, long *answered);
 
 /* ---- Webhooks ---------------------------------------------------------- */
 

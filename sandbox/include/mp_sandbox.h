@@ -158,6 +158,13 @@ MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_write_ca(const mp_sandbox *sandbo
  * prove a request was or was not sent; 0 for a NULL sandbox. */
 MP_SANDBOX_EXTERN long mp_sandbox_request_count(const mp_sandbox *sandbox);
 
+/* Connections accepted so far, and TLS handshakes completed (with, in
+ * *resumed when not NULL, how many resumed an earlier session): for tests
+ * and benchmarks of connection reuse. 0 for a NULL sandbox. Also in
+ * GET /__sandbox/health ("connections", "tls_handshakes", "tls_resumed"). */
+MP_SANDBOX_EXTERN long mp_sandbox_connection_count(const mp_sandbox *sandbox);
+MP_SANDBOX_EXTERN long mp_sandbox_tls_handshake_count(const mp_sandbox *sandbox, long *resumed);
+
 /* Forgets every resource (payments, refunds, customers, cards, card tokens,
  * preferences, orders, ...), every idempotency key and every armed fault, as
  * if the sandbox had just started; new ids never repeat old ones. The URL,

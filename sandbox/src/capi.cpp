@@ -287,6 +287,24 @@ mp_sandbox_status mp_sandbox_write_ca(const mp_sandbox *sandbox, const char *pat
     return MP_SANDBOX_OK;
 }
 
+long mp_sandbox_connection_count(const mp_sandbox *sandbox) {
+    if (!sandbox) {
+        null_argument("mp_sandbox_connection_count", "sandbox");
+        return 0;
+    }
+    return sandbox->impl->connection_count();
+}
+
+long mp_sandbox_tls_handshake_count(const mp_sandbox *sandbox, long *resumed) {
+    if (resumed) *resumed = 0;
+    if (!sandbox) {
+        null_argument("mp_sandbox_tls_handshake_count", "sandbox");
+        return 0;
+    }
+    if (resumed) *resumed = sandbox->impl->tls_resumed_count();
+    return sandbox->impl->tls_handshake_count();
+}
+
 long mp_sandbox_request_count(const mp_sandbox *sandbox) {
     if (!sandbox) {
         null_argument("mp_sandbox_request_count", "sandbox");

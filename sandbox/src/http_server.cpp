@@ -197,7 +197,14 @@ class ConnectionStream final : public httplib::Stream {
     mutable std::optional<std::pair<std::string, int>> local_;
 };
 
-template <class Base> class BufferedServer final : public Base {
+struct Counted {
+    virtual ~Counted() = default;
+    std::atomic<long> connections{0};
+    std::atomic<long> tls_handshakes{0};
+    std::atomic<long> tls_resumed{0};
+};
+
+template <class Base> class BufferedServer final : public Base, public Counted {
   public:
     using Base::Base;
 
@@ -234,10 +241,13 @@ template <class Base> class BufferedServer final : public Base {
 
     bool process_and_close_socket(socket_t sock) override {
         bool ok = false;
+        connections.fetch_add(1, std::memory_order_relaxed);
         if constexpr (std::is_same_v<Base, httplib::SSLServer>) {
             // The handshake runs under httplib's read/write timeouts, set on the socket.
             SSL *ssl = SSL_new(this->ssl_context());
             if (ssl && SSL_set_fd(ssl, sock) == 1 && SSL_accept(ssl) == 1) {
+                tls_handshakes.fetch_add(1, std::memory_order_relaxed);
+                if (SSL_session_reused(ssl)) tls_resumed.fetch_add(1, std::memory_order_relaxed);
                 ok = serve_connection(sock, ssl);
                 if (ok) SSL_shutdown(ssl);
             }
@@ -259,6 +269,16 @@ void drop_connection() {
 
 void truncate_response() {
     truncate_requested = true;
+}
+
+ConnectionCounts connection_counts(const httplib::Server &server) {
+    ConnectionCounts counts;
+    if (const auto *c = dynamic_cast<const Counted *>(&server)) {
+        counts.connections = c->connections.load(std::memory_order_relaxed);
+        counts.tls_handshakes = c->tls_handshakes.load(std::memory_order_relaxed);
+        counts.tls_resumed = c->tls_resumed.load(std::memory_order_relaxed);
+    }
+    return counts;
 }
 
 int current_socket() {

@@ -17,6 +17,15 @@
 namespace mp::sandbox {
 
 std::unique_ptr<httplib::Server> make_http_server();
+// What a server made here has accepted: connections, TLS handshakes, and
+// how many of those resumed a session (so that tests can see a client
+// reuse connections and sessions). Zeros for another server.
+struct ConnectionCounts {
+    long connections = 0;
+    long tls_handshakes = 0;
+    long tls_resumed = 0;
+};
+ConnectionCounts connection_counts(const httplib::Server &server);
 // From a request handler: close this connection without sending the response.
 void drop_connection();
 // From a request handler: send the response's status line and headers (with the full

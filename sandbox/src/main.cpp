@@ -78,7 +78,7 @@ constexpr const char *kUsageTail =
     "\n"
     "Control routes (no credentials; never faulted):\n"
     "  GET    /__sandbox/health  200 {\"status\":\"ok\",\"version\",\"uptime_seconds\",\"tls\",\n"
-    "                            \"requests\"}\n"
+    "                            \"requests\",\"connections\",\"tls_handshakes\",\"tls_resumed\"}\n"
     "  POST   /__sandbox/reset   forget every resource, idempotency key and fault\n"
     "  DELETE /__sandbox/state   the same\n"
     "  POST|GET|DELETE /__sandbox/faults  arm, list, clear injected faults\n"

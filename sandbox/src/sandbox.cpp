@@ -355,7 +355,10 @@ void Sandbox::add_control_routes() {
                      {"version", kVersion},
                      {"uptime_seconds", uptime.count()},
                      {"tls", tls_},
-                     {"requests", request_count()}};
+                     {"requests", request_count()},
+                     {"connections", connection_count()},
+                     {"tls_handshakes", tls_handshake_count()},
+                     {"tls_resumed", tls_resumed_count()}};
         return Reply{200, to_text(body)};
     });
 }
@@ -453,6 +456,16 @@ Reply Sandbox::run_once(const Route &route, Context &ctx, const std::string &key
     else
         idempotency_.abandon(scope, key);
     return out;
+}
+
+long Sandbox::connection_count() const {
+    return http_ ? connection_counts(*http_).connections : 0;
+}
+long Sandbox::tls_handshake_count() const {
+    return http_ ? connection_counts(*http_).tls_handshakes : 0;
+}
+long Sandbox::tls_resumed_count() const {
+    return http_ ? connection_counts(*http_).tls_resumed : 0;
 }
 
 } // namespace mp::sandbox

@@ -51,6 +51,10 @@ class Sandbox {
     int port() const { return port_; }
     const std::string &ca_pem() const { return ca_pem_; } // empty without TLS
     long request_count() const { return requests_.load(std::memory_order_relaxed); }
+    // Connections and TLS handshakes (full and resumed) accepted so far.
+    long connection_count() const;
+    long tls_handshake_count() const;
+    long tls_resumed_count() const;
 
     // Arms a fault sequence (see faults.hpp), as POST /__sandbox/faults does.
     void arm(FaultSequence sequence) { faults_.add(std::move(sequence)); }

@@ -24,6 +24,7 @@ final class StatusTable
         -13 => NoMemoryException::class,
         -14 => InternalException::class,
         -15 => NotPresentException::class,
+        -18 => CanceledException::class,
         -17 => ProtocolException::class,
     ];
 }

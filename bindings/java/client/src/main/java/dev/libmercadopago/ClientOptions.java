@@ -84,6 +84,18 @@ public abstract class ClientOptions<B extends ClientOptions<B>> {
         return self();
     }
 
+    /** Connections kept open between calls, 0 to 1024 (default 64). */
+    public B maxIdleConnections(int value) {
+        values.set("max_idle_connections", OptionValues.text(value));
+        return self();
+    }
+
+    /** Keep connections and TLS sessions open after the client is freed, for the next client with the same base URL, CA, proxy and timeouts in this process (PHP-FPM); the token is never shared (default false). */
+    public B persistent(boolean value) {
+        values.set("persistent", OptionValues.text(value));
+        return self();
+    }
+
     /** Appended to the User-Agent, e.g. my-shop/2.3. Null unsets it. */
     public B userAgentSuffix(String value) {
         values.set("user_agent_suffix", OptionValues.text(value));

@@ -24,6 +24,7 @@ final class Errors {
             case -13: return new NoMemoryException(f);
             case -14: return new InternalException(f);
             case -15: return new NotPresentException(f);
+            case -18: return new CanceledException(f);
             case -17: return new ProtocolException(f);
             default: return new MercadoPagoException(f);
         }
