@@ -533,13 +533,51 @@ void collect_values(simdjson::dom::element e, std::string_view key, std::string_
         out.push_back(std::move(text));
 }
 
-} // namespace
-
-std::string redact_text(std::string_view text, Secrets secrets) {
-    return redact_free(text, secrets);
+// Which bytes of a JSON text belong to an escape ("\n", "\u000a").
+std::vector<bool> escape_map(std::string_view out) {
+    std::vector<bool> escaped(out.size(), false);
+    for (size_t i = 0; i < out.size();) {
+        if (out[i] != '\\') {
+            ++i;
+            continue;
+        }
+        size_t n = i + 1 < out.size() && out[i + 1] == 'u' ? 6 : 2;
+        for (size_t k = i; k < i + n && k < out.size(); ++k)
+            escaped[k] = true;
+        i += n;
+    }
+    return escaped;
 }
 
-std::string redact_json(std::string_view json, Secrets secrets) {
+// The last pass: a secret that still shows was made by the passes above,
+// where a string written anew meets the text around it (the secret `:"ab`
+// after `:"\u0061b"` is written `:"ab"`); it becomes the marker too. In
+// JSON, an occurrence that takes in part of an escape is left: the text
+// there is not the secret's, and cutting the escape would break the JSON.
+void scrub_secrets(std::string &out, Secrets secrets, bool json) {
+    for (std::string_view secret : secrets) {
+        if (secret.size() < 3 || kRedacted.find(secret) != std::string_view::npos) continue;
+        if (out.find(secret) == std::string::npos) continue; // the usual case
+        std::vector<bool> escaped = json ? escape_map(out) : std::vector<bool>{};
+        std::string result;
+        size_t from = 0;
+        for (size_t pos = out.find(secret); pos != std::string::npos;
+             pos = out.find(secret, pos + 1)) {
+            if (pos < from) continue;
+            bool touches = false;
+            for (size_t k = pos; json && k < pos + secret.size() && !touches; ++k)
+                touches = escaped[k];
+            if (touches) continue;
+            result.append(out, from, pos - from);
+            result += kRedacted;
+            from = pos + secret.size();
+        }
+        result.append(out, from, std::string::npos);
+        out = std::move(result);
+    }
+}
+
+std::string redact_json_passes(std::string_view json, Secrets secrets) {
     size_t first = json.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return std::string(json);
     simdjson::dom::parser parser;
@@ -554,6 +592,20 @@ std::string redact_json(std::string_view json, Secrets secrets) {
     // card number). Never on valid JSON, where it could cut an escape
     // ("\u0034509953566233704") in two.
     return redact_free(out, secrets, Passes::NoWords);
+}
+
+} // namespace
+
+std::string redact_text(std::string_view text, Secrets secrets) {
+    std::string out = redact_free(text, secrets);
+    scrub_secrets(out, secrets, false);
+    return out;
+}
+
+std::string redact_json(std::string_view json, Secrets secrets) {
+    std::string out = redact_json_passes(json, secrets);
+    scrub_secrets(out, secrets, true);
+    return out;
 }
 
 std::vector<std::string> sensitive_values(std::string_view body) {

@@ -228,3 +228,14 @@ TEST_CASE("no pass cuts an escape of valid JSON in two (found by fuzz_redact in 
     // Broken JSON still gets the pass across tokens.
     CHECK(redact_json("[oops 4509 9535 6623 3704").find("4509") == std::string::npos);
 }
+
+TEST_CASE("a string written anew never spells a secret with the JSON around it (fuzz_redact, CI)") {
+    // `:"\u0061b"` is written `:"ab"`, which holds the secret `:"ab`.
+    CHECK(redact_json(R"({"k":"\u0061b"})", R"(:"ab)").find(R"(:"ab)") == std::string::npos);
+    CHECK(redact_text(R"(x "\u0061b" y)", R"( "ab)").find(R"( "ab)") == std::string::npos);
+    // An escape the writer made is left whole: "u000" is not the secret's text.
+    std::string r = redact_json(R"({"a":"\n"})", "u000");
+    CHECK(valid_json(r));
+    // Token-shaped secrets keep valid JSON valid.
+    CHECK(valid_json(redact_json(R"({"k":"TEST-1234","n":1234})", "1234")));
+}
