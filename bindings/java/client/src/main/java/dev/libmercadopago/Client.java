@@ -239,11 +239,12 @@ public final class Client extends ClientResources implements AutoCloseable {
     }
 
     /**
-     * Opens up to n (1 to 64) connections to the API now, for the blocking and
-     * the asynchronous calls alike (this starts the client's native thread),
-     * so that the first calls do not wait for TCP and TLS handshakes; for a
-     * service at start-up. Blocks until they answered or failed; returns how
-     * many answered (a failure is not an error: the calls will try again).
+     * Opens up to n (1 to 64) connections to the API now for the blocking
+     * calls, and n for the asynchronous ones (this starts the client's native
+     * thread), so that the first calls do not wait for TCP and TLS
+     * handshakes; for a service at start-up. Blocks until they answered or
+     * failed; returns how many answered, up to 2n (a failure is not an error:
+     * the calls will try again).
      */
     public int warm(int n) {
         return guard(() -> client.warm(n, MpNative.WARM_BLOCKING | MpNative.WARM_ASYNC));

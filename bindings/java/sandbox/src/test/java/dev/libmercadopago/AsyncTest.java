@@ -134,7 +134,8 @@ class AsyncTest {
         assertEquals(first.get("id"), again.get("id"), "the same key: the same payment");
         // Without a key, each write gets one of its own, kept by its retries.
         sandbox.armFaults("POST", "/v1/payments", List.of("503", "ok"));
-        Result fresh = client.payments().createAsync(body).get(30, TimeUnit.SECONDS);
+        Result fresh = client.payments().createAsync(
+                Fixtures.payment(Fixtures.cardToken(client, "APRO"), "7.00")).get(30, TimeUnit.SECONDS);
         assertEquals(2, fresh.attempts());
         assertFalse(fresh.idempotencyKey().isEmpty());
         assertNotEquals(first.get("id"), fresh.get("id"));
@@ -229,7 +230,8 @@ class AsyncTest {
     @Test
     void warmOpensConnectionsAhead(Sandbox sandbox) throws Exception {
         try (Client client = sandbox.clientBuilder().persistent(false).maxIdleConnections(8).build()) {
-            assertEquals(2, client.warm(2));
+            // Two for the blocking calls and two for the asynchronous ones.
+            assertEquals(4, client.warm(2));
             assertEquals(1234567L, client.users().getAsync().get(30, TimeUnit.SECONDS).get("id"));
         }
     }
