@@ -3,7 +3,8 @@ read from the sources (no built library needed), so the binding keeps no copy
 of any of them:
 
   - core/operations.inc -> ClientResources.java: client.payments().create(...),
-    the path parameters taken from the {name}s of each path;
+    the path parameters taken from the {name}s of each path, and its
+    CompletableFuture twin client.payments().createAsync(...);
   - capi/options.inc    -> ClientOptions.java (the setters of Client.Builder,
     CLIENT scope) and CallOptions.java (those of RequestOptions.Builder, CALL
     and PAGES scopes): each turns its Java values into the option's text
@@ -171,7 +172,8 @@ def java_resources(ops):
     for op in ops:
         resource, action = op["name"].split(".", 1)
         by_resource.setdefault(resource, []).append((action, op))
-    out = [f"// {NOTICE}", "package dev.libmercadopago;", "", "import java.util.Map;", "",
+    out = [f"// {NOTICE}", "package dev.libmercadopago;", "",
+           "import java.util.Map;", "import java.util.concurrent.CompletableFuture;", "",
            "/** Every operation of the table, as client.payments().create(...). */",
            "public abstract class ClientResources {",
            "    abstract Result invoke(String operation, String[] params, Object[] values,",
@@ -179,6 +181,10 @@ def java_resources(ops):
            "",
            "    abstract Paged paged(String operation, String[] params, Object[] values,",
            "                         Map<String, ?> query, RequestOptions options);",
+           "",
+           "    abstract CompletableFuture<Result> invokeAsync(String operation, String[] params,",
+           "                                                   Object[] values, Map<String, ?> bodyOrQuery,",
+           "                                                   RequestOptions options);",
            ""]
     for resource in by_resource:
         cls = camel(resource)
@@ -213,6 +219,22 @@ def java_resources(ops):
                     "        }", "", f"        /** {doc} */",
                     f"        public {ret} {method}({', '.join(f'Object {p}' for p in jparams)}) {{",
                     f"            return {method}({', '.join(jparams + ['null', 'null'])});",
+                    "        }"]
+            # The same three forms, asynchronous (Client: where the future completes).
+            amethod = camel(action, upper=False) + "Async"
+            adoc = f"{op['method']} {op['path']}, asynchronously" + (
+                ": its first page (walk the rest with " + method + "())" if op["pages"] else "")
+            future = "CompletableFuture<Result>"
+            out += ["", f"        /** {adoc} */",
+                    f"        public {future} {amethod}({', '.join(args + ['RequestOptions options'])}) {{",
+                    f'            return invokeAsync("{op["name"]}", {names}, {values}, '
+                    f"{last.split()[-1]}, options);",
+                    "        }", "", f"        /** {adoc} */",
+                    f"        public {future} {amethod}({', '.join(args)}) {{",
+                    f"            return {amethod}({', '.join(jparams + [last.split()[-1], 'null'])});",
+                    "        }", "", f"        /** {adoc} */",
+                    f"        public {future} {amethod}({', '.join(f'Object {p}' for p in jparams)}) {{",
+                    f"            return {amethod}({', '.join(jparams + ['null', 'null'])});",
                     "        }"]
         out += ["    }", ""]
     out[-1] = "}"

@@ -23,6 +23,7 @@
 
 #include "mercadopago.h"
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <exception>
@@ -389,23 +390,53 @@ class Response {
 #ifndef SWIG
 namespace detail {
 /* A client's handle and the lock that lets close() wait for the calls in
- * flight; shared by the Client and its pagers. */
+ * flight; shared by the Client and its pagers. closing is set as close()
+ * begins: calls that start afterwards throw instead of waiting for the lock. */
 struct ClientState {
     std::shared_mutex mutex;
     mp_client *handle = NULL;
+    std::atomic<bool> closing{false};
     ~ClientState() { mp_client_free(handle); }
 };
-/* The handle under a shared lock; throws once the client is closed. */
+/* The client whose asynchronous completion this thread is running (NULL
+ * when none): see Client::call_async. */
+inline const ClientState *&completing() {
+    static thread_local const ClientState *state = NULL;
+    return state;
+}
+/* The handle under a shared lock; throws once the client is closed (or
+ * closing). Inside one of the client's own completions no lock is taken:
+ * the handle is alive there (mp_client_free waits for that thread), and
+ * close() may be holding the lock while it waits for the completion. */
 class ClientLock {
   public:
-    explicit ClientLock(ClientState &state) : lock_(state.mutex), handle_(state.handle) {
-        if (handle_ == NULL) throw Error(MP_ERR_INVALID_ARGUMENT, "the client is closed");
+    explicit ClientLock(ClientState &state) : handle_(NULL) {
+        if (completing() != &state) lock_ = std::shared_lock<std::shared_mutex>(state.mutex);
+        if (state.closing || state.handle == NULL)
+            throw Error(MP_ERR_INVALID_ARGUMENT, "the client is closed");
+        handle_ = state.handle;
     }
     mp_client *handle() const { return handle_; }
 
   private:
     std::shared_lock<std::shared_mutex> lock_;
     mp_client *handle_;
+};
+
+/* An asynchronous call's completion, wrapped to mark the thread as inside
+ * one of this client's completions while it runs. */
+struct AsyncDone {
+    mp_call_done_fn done;
+    void *userdata;
+    const ClientState *state;
+    static void run(void *self, uint64_t id, mp_status status, mp_response *response,
+                    const mp_error *error) {
+        std::unique_ptr<AsyncDone> d(static_cast<AsyncDone *>(self));
+        const ClientState *outer = completing();
+        completing() = d->state;
+        d->done(d->userdata, id, status, response, error);
+        completing() = outer;
+    }
 };
 
 /* The Error of a failed call, with the API's answer when one came. */
@@ -539,17 +570,62 @@ class Client {
     std::unique_ptr<LogLine> next_log() {
         return queue_->next();
     }
-    /* Waits for the calls in flight, then frees the connections; later calls
-     * throw. Idempotent; the destructor closes too. */
+#ifndef SWIG
+    /* Starts an asynchronous call (mp_client_call_async) and returns its id
+     * for cancel(). done runs exactly once, on the client's own thread; it
+     * may make calls on the client (they throw once close() has begun) but
+     * not close it. Bad input throws here, and done is then never called. */
+    uint64_t call_async(const char *operation, const Request *request, mp_call_done_fn done,
+                        void *userdata) {
+        std::unique_ptr<detail::AsyncDone> d(new detail::AsyncDone{done, userdata, state_.get()});
+        uint64_t id = 0;
+        {
+            detail::ClientLock lock(*state_);
+            detail::check(mp_client_call_async(lock.handle(), operation,
+                                               request ? request->handle() : NULL,
+                                               &detail::AsyncDone::run, d.get(), &id));
+        }
+        d.release(); /* detail::AsyncDone::run frees it */
+        return id;
+    }
+#endif
+    /* Cancels an asynchronous call (mp_client_cancel): its completion runs
+     * with MP_ERR_CANCELED unless it had ended. Nothing happens once the
+     * client is closing (close() cancels every call). */
+    void cancel(uint64_t call_id) {
+        if (state_->closing) return;
+        try {
+            detail::ClientLock lock(*state_);
+            mp_client_cancel(lock.handle(), call_id);
+        } catch (const Error &) { /* closed meanwhile: close() canceled it */
+        }
+    }
+    /* Opens up to `connections` connections ahead (mp_client_warm); what:
+     * MP_WARM_BLOCKING and/or MP_WARM_ASYNC. Returns how many answered. */
+    long warm(long connections, int what) {
+        detail::ClientLock lock(*state_);
+        long answered = 0;
+        detail::check(mp_client_warm(lock.handle(), connections, what, &answered));
+        return answered;
+    }
+    /* Waits for the calls in flight, then frees the connections (the
+     * asynchronous calls still running complete with MP_ERR_CANCELED before
+     * it returns); later calls throw. Idempotent; the destructor closes too.
+     * Throws when called from one of this client's own completions (its
+     * thread cannot wait for itself). */
     void close() {
+        if (detail::completing() == state_.get())
+            throw Error(MP_ERR_INVALID_ARGUMENT,
+                        "a client cannot be closed from one of its own completions");
+        state_->closing = true;
         std::unique_lock<std::shared_mutex> lock(state_->mutex);
         mp_client_free(state_->handle);
         state_->handle = NULL;
     }
     bool closed() const {
-        std::shared_lock<std::shared_mutex> lock(state_->mutex);
-        return state_->handle == NULL;
+        return state_->closing;
     }
+    /* Not from one of its own completions (close() would throw there). */
     ~Client() {
         close();
     }

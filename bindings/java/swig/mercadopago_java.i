@@ -77,6 +77,9 @@
 %constant int OPTION_SECONDS = MP_OPTION_SECONDS;
 %constant int OPTION_BOOL = MP_OPTION_BOOL;
 %constant int OPTION_HEADERS = MP_OPTION_HEADERS;
+/* What Client.warm opens connections for (mercadopago.h's MP_WARM_*). */
+%constant int WARM_BLOCKING = MP_WARM_BLOCKING;
+%constant int WARM_ASYNC = MP_WARM_ASYNC;
 
 /* Before the wrappers that call it. */
 %{

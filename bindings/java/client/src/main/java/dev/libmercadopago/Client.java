@@ -11,6 +11,9 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +26,17 @@ import java.util.function.Supplier;
  * it keeps a pool of keep-alive connections, and calls from many threads run
  * in parallel (each blocks its own thread in the network). Close it when done.
  *
+ * <p>Every operation also has a {@link CompletableFuture} twin,
+ * {@code client.payments().getAsync(id)}, with the same options, results and
+ * exceptions (the future completes exceptionally with the exception the
+ * blocking call throws). Those calls run on one native thread of the client
+ * (started by its first asynchronous call; one libcurl multi handle, no thread
+ * per call), which also completes the futures unless the builder was given an
+ * {@link Builder#asyncExecutor executor}: then, dependent stages must not
+ * block (use the *Async stage methods, or an executor). {@code cancel} on such
+ * a future closes the call's transfer; {@link #close} completes the calls
+ * still running with {@link CanceledException}.
+ *
  * <p>Log lines of the library (already redacted: no token, card number or
  * security code) go to {@code System.getLogger("dev.libmercadopago")}.
  */
@@ -34,6 +48,12 @@ public final class Client extends ClientResources implements AutoCloseable {
     /* Thread-safe: close() waits for the calls in flight; a later call throws. */
     private final dev.libmercadopago.internal.Client client;
     private final String baseUrl;
+    /* Where the futures of asynchronous calls complete; null: the native thread. */
+    private final Executor asyncExecutor;
+    /* The client's native thread, once one of its completions ran (close() must not run there). */
+    private volatile Thread engineThread;
+    /* Asynchronous calls started and not yet completed by the library. */
+    final AtomicInteger asyncInFlight = new AtomicInteger();
 
     private Client(Builder b) {
         if (b.values.get("access_token") == null) {
@@ -50,6 +70,7 @@ public final class Client extends ClientResources implements AutoCloseable {
         }
         String url = b.values.get("base_url");
         this.baseUrl = url != null ? url : DEFAULT_BASE_URL;
+        this.asyncExecutor = b.asyncExecutor;
     }
 
     public static Builder builder() {
@@ -104,7 +125,7 @@ public final class Client extends ClientResources implements AutoCloseable {
     }
 
     /* Forwards the lines the native client queued, on the caller's thread. */
-    private void drainLog() {
+    void drainLog() {
         for (LogLine line = client.next_log(); line != null; line = client.next_log()) {
             try {
                 LOGGER.log(javaLevel(line.level()), Utf8.decode(line.message()));
@@ -169,6 +190,71 @@ public final class Client extends ClientResources implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #call(String, Map, Object, RequestOptions)}, asynchronously: the
+     * future completes with its Result, or exceptionally with the exception
+     * the blocking call would throw (see the class comment for the thread).
+     */
+    public CompletableFuture<Result> callAsync(String operation, Map<String, ?> pathParams,
+                                               Object bodyOrQuery, RequestOptions options) {
+        Operation op;
+        try {
+            op = Operation.named(operation);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return AsyncCalls.start(this, op, pathParams, bodyOrQuery, options);
+    }
+
+    public CompletableFuture<Result> callAsync(String operation, Map<String, ?> pathParams,
+                                               Object bodyOrQuery) {
+        return callAsync(operation, pathParams, bodyOrQuery, null);
+    }
+
+    public CompletableFuture<Result> callAsync(String operation, Map<String, ?> pathParams) {
+        return callAsync(operation, pathParams, null, null);
+    }
+
+    @Override
+    CompletableFuture<Result> invokeAsync(String operation, String[] params, Object[] values,
+                                          Map<String, ?> bodyOrQuery, RequestOptions options) {
+        return callAsync(operation, pathMap(params, values), bodyOrQuery, options);
+    }
+
+    Executor asyncExecutor() {
+        return asyncExecutor;
+    }
+
+    /* A completion of this client runs on the current thread (its native thread). */
+    void completing() {
+        asyncInFlight.decrementAndGet();
+        if (engineThread == null) {
+            engineThread = Thread.currentThread();
+        }
+        drainLog();
+    }
+
+    void cancelCall(long callId) {
+        client.cancel(java.math.BigInteger.valueOf(callId));
+    }
+
+    /**
+     * Opens up to n (1 to 64) connections to the API now for the blocking
+     * calls, and n for the asynchronous ones (this starts the client's native
+     * thread), so that the first calls do not wait for TCP and TLS
+     * handshakes; for a service at start-up. Blocks until they answered or
+     * failed; returns how many answered, up to 2n (a failure is not an error:
+     * the calls will try again).
+     */
+    public int warm(int n) {
+        return guard(() -> client.warm(n, MpNative.WARM_BLOCKING | MpNative.WARM_ASYNC));
+    }
+
+    /** {@link #warm(int)} with one connection. */
+    public int warm() {
+        return warm(1);
+    }
+
     Pager pager(Operation op, Map<String, ?> pathParams, Map<String, ?> query,
                 RequestOptions options, int pageSize) {
         Request req = Calls.request(op, pathParams, query, options);
@@ -201,12 +287,19 @@ public final class Client extends ClientResources implements AutoCloseable {
     }
 
     /**
-     * Frees the connections; waits for the calls in flight. Idempotent. The
-     * native object itself goes with this one (a call racing close() must
-     * find it closed, never freed).
+     * Frees the connections; waits for the calls in flight. The asynchronous
+     * calls still running complete with {@link CanceledException} before it
+     * returns (on the executor, if the client has one). Idempotent. Not from a
+     * stage running on the client's own native thread (IllegalStateException:
+     * that thread cannot wait for itself). The native object itself goes with
+     * this one (a call racing close() must find it closed, never freed).
      */
     @Override
     public void close() {
+        if (Thread.currentThread() == engineThread) {
+            throw new IllegalStateException(
+                    "a client cannot be closed from its own completion thread; use an executor");
+        }
         client.close();
         drainLog();
     }
@@ -223,6 +316,7 @@ public final class Client extends ClientResources implements AutoCloseable {
      */
     public static final class Builder extends ClientOptions<Builder> {
         private Level logLevel;
+        private Executor asyncExecutor;
 
         private Builder() {}
 
@@ -239,6 +333,17 @@ public final class Client extends ClientResources implements AutoCloseable {
         /** What the library logs (default: what the dev.libmercadopago logger lets through). */
         public Builder logLevel(Level level) {
             this.logLevel = level;
+            return this;
+        }
+
+        /**
+         * Where the futures of asynchronous calls complete (and so where their
+         * dependent stages run). Default null: on the client's native thread,
+         * which every other asynchronous call of the client waits for
+         * meanwhile, so stages there must be quick and never block.
+         */
+        public Builder asyncExecutor(Executor executor) {
+            this.asyncExecutor = executor;
             return this;
         }
 

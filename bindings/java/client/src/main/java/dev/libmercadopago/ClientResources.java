@@ -2,6 +2,7 @@
 package dev.libmercadopago;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Every operation of the table, as client.payments().create(...). */
 public abstract class ClientResources {
@@ -10,6 +11,10 @@ public abstract class ClientResources {
 
     abstract Paged paged(String operation, String[] params, Object[] values,
                          Map<String, ?> query, RequestOptions options);
+
+    abstract CompletableFuture<Result> invokeAsync(String operation, String[] params,
+                                                   Object[] values, Map<String, ?> bodyOrQuery,
+                                                   RequestOptions options);
 
     private final CardTokens cardTokens = new CardTokens();
 
@@ -205,6 +210,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /v1/card_tokens, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("card_tokens.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /v1/card_tokens, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /v1/card_tokens, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /v1/card_tokens/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("card_tokens.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -218,6 +238,21 @@ public abstract class ClientResources {
         /** GET /v1/card_tokens/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /v1/card_tokens/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("card_tokens.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/card_tokens/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /v1/card_tokens/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
     }
 
@@ -240,6 +275,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /v1/payments, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("payments.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /v1/payments, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /v1/payments, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /v1/payments/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("payments.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -253,6 +303,21 @@ public abstract class ClientResources {
         /** GET /v1/payments/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("payments.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** GET /v1/payments/search (pages by itself) */
@@ -270,6 +335,21 @@ public abstract class ClientResources {
             return search(null, null);
         }
 
+        /** GET /v1/payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("payments.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /v1/payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
+        }
+
         /** PUT /v1/payments/{id} */
         public Result update(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("payments.update", new String[] {"id"}, new Object[] {id}, body, options);
@@ -283,6 +363,21 @@ public abstract class ClientResources {
         /** PUT /v1/payments/{id} */
         public Result update(Object id) {
             return update(id, null, null);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("payments.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
         }
 
         /** PUT /v1/payments/{id} */
@@ -300,6 +395,21 @@ public abstract class ClientResources {
             return capture(id, null, null);
         }
 
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("payments.capture", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id, Map<String, ?> body) {
+            return captureAsync(id, body, null);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id) {
+            return captureAsync(id, null, null);
+        }
+
         /** PUT /v1/payments/{id} */
         public Result cancel(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("payments.cancel", new String[] {"id"}, new Object[] {id}, body, options);
@@ -313,6 +423,21 @@ public abstract class ClientResources {
         /** PUT /v1/payments/{id} */
         public Result cancel(Object id) {
             return cancel(id, null, null);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("payments.cancel", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id, Map<String, ?> body) {
+            return cancelAsync(id, body, null);
+        }
+
+        /** PUT /v1/payments/{id}, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id) {
+            return cancelAsync(id, null, null);
         }
     }
 
@@ -335,6 +460,21 @@ public abstract class ClientResources {
             return create(paymentId, null, null);
         }
 
+        /** POST /v1/payments/{payment_id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAsync(Object paymentId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("refunds.create", new String[] {"payment_id"}, new Object[] {paymentId}, body, options);
+        }
+
+        /** POST /v1/payments/{payment_id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAsync(Object paymentId, Map<String, ?> body) {
+            return createAsync(paymentId, body, null);
+        }
+
+        /** POST /v1/payments/{payment_id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAsync(Object paymentId) {
+            return createAsync(paymentId, null, null);
+        }
+
         /** GET /v1/payments/{payment_id}/refunds (pages by itself) */
         public Paged list(Object paymentId, Map<String, ?> query, RequestOptions options) {
             return paged("refunds.list", new String[] {"payment_id"}, new Object[] {paymentId}, query, options);
@@ -350,6 +490,21 @@ public abstract class ClientResources {
             return list(paymentId, null, null);
         }
 
+        /** GET /v1/payments/{payment_id}/refunds, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object paymentId, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("refunds.list", new String[] {"payment_id"}, new Object[] {paymentId}, query, options);
+        }
+
+        /** GET /v1/payments/{payment_id}/refunds, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object paymentId, Map<String, ?> query) {
+            return listAsync(paymentId, query, null);
+        }
+
+        /** GET /v1/payments/{payment_id}/refunds, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object paymentId) {
+            return listAsync(paymentId, null, null);
+        }
+
         /** GET /v1/payments/{payment_id}/refunds/{id} */
         public Result get(Object paymentId, Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("refunds.get", new String[] {"payment_id", "id"}, new Object[] {paymentId, id}, query, options);
@@ -363,6 +518,21 @@ public abstract class ClientResources {
         /** GET /v1/payments/{payment_id}/refunds/{id} */
         public Result get(Object paymentId, Object id) {
             return get(paymentId, id, null, null);
+        }
+
+        /** GET /v1/payments/{payment_id}/refunds/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object paymentId, Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("refunds.get", new String[] {"payment_id", "id"}, new Object[] {paymentId, id}, query, options);
+        }
+
+        /** GET /v1/payments/{payment_id}/refunds/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object paymentId, Object id, Map<String, ?> query) {
+            return getAsync(paymentId, id, query, null);
+        }
+
+        /** GET /v1/payments/{payment_id}/refunds/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object paymentId, Object id) {
+            return getAsync(paymentId, id, null, null);
         }
     }
 
@@ -385,6 +555,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /v1/customers, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("customers.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /v1/customers, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /v1/customers, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /v1/customers/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("customers.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -398,6 +583,21 @@ public abstract class ClientResources {
         /** GET /v1/customers/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("customers.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /v1/customers/{id} */
@@ -415,6 +615,21 @@ public abstract class ClientResources {
             return update(id, null, null);
         }
 
+        /** PUT /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("customers.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
+        }
+
         /** DELETE /v1/customers/{id} */
         public Result delete(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("customers.delete", new String[] {"id"}, new Object[] {id}, query, options);
@@ -430,6 +645,21 @@ public abstract class ClientResources {
             return delete(id, null, null);
         }
 
+        /** DELETE /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("customers.delete", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** DELETE /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object id, Map<String, ?> query) {
+            return deleteAsync(id, query, null);
+        }
+
+        /** DELETE /v1/customers/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object id) {
+            return deleteAsync(id, null, null);
+        }
+
         /** GET /v1/customers/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("customers.search", new String[] {}, new Object[] {}, query, options);
@@ -443,6 +673,21 @@ public abstract class ClientResources {
         /** GET /v1/customers/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /v1/customers/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("customers.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/customers/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /v1/customers/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -465,6 +710,21 @@ public abstract class ClientResources {
             return create(customerId, null, null);
         }
 
+        /** POST /v1/customers/{customer_id}/cards, asynchronously */
+        public CompletableFuture<Result> createAsync(Object customerId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("cards.create", new String[] {"customer_id"}, new Object[] {customerId}, body, options);
+        }
+
+        /** POST /v1/customers/{customer_id}/cards, asynchronously */
+        public CompletableFuture<Result> createAsync(Object customerId, Map<String, ?> body) {
+            return createAsync(customerId, body, null);
+        }
+
+        /** POST /v1/customers/{customer_id}/cards, asynchronously */
+        public CompletableFuture<Result> createAsync(Object customerId) {
+            return createAsync(customerId, null, null);
+        }
+
         /** GET /v1/customers/{customer_id}/cards (pages by itself) */
         public Paged list(Object customerId, Map<String, ?> query, RequestOptions options) {
             return paged("cards.list", new String[] {"customer_id"}, new Object[] {customerId}, query, options);
@@ -478,6 +738,21 @@ public abstract class ClientResources {
         /** GET /v1/customers/{customer_id}/cards (pages by itself) */
         public Paged list(Object customerId) {
             return list(customerId, null, null);
+        }
+
+        /** GET /v1/customers/{customer_id}/cards, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object customerId, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("cards.list", new String[] {"customer_id"}, new Object[] {customerId}, query, options);
+        }
+
+        /** GET /v1/customers/{customer_id}/cards, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object customerId, Map<String, ?> query) {
+            return listAsync(customerId, query, null);
+        }
+
+        /** GET /v1/customers/{customer_id}/cards, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object customerId) {
+            return listAsync(customerId, null, null);
         }
 
         /** GET /v1/customers/{customer_id}/cards/{id} */
@@ -495,6 +770,21 @@ public abstract class ClientResources {
             return get(customerId, id, null, null);
         }
 
+        /** GET /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object customerId, Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("cards.get", new String[] {"customer_id", "id"}, new Object[] {customerId, id}, query, options);
+        }
+
+        /** GET /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object customerId, Object id, Map<String, ?> query) {
+            return getAsync(customerId, id, query, null);
+        }
+
+        /** GET /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object customerId, Object id) {
+            return getAsync(customerId, id, null, null);
+        }
+
         /** PUT /v1/customers/{customer_id}/cards/{id} */
         public Result update(Object customerId, Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("cards.update", new String[] {"customer_id", "id"}, new Object[] {customerId, id}, body, options);
@@ -510,6 +800,21 @@ public abstract class ClientResources {
             return update(customerId, id, null, null);
         }
 
+        /** PUT /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object customerId, Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("cards.update", new String[] {"customer_id", "id"}, new Object[] {customerId, id}, body, options);
+        }
+
+        /** PUT /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object customerId, Object id, Map<String, ?> body) {
+            return updateAsync(customerId, id, body, null);
+        }
+
+        /** PUT /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object customerId, Object id) {
+            return updateAsync(customerId, id, null, null);
+        }
+
         /** DELETE /v1/customers/{customer_id}/cards/{id} */
         public Result delete(Object customerId, Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("cards.delete", new String[] {"customer_id", "id"}, new Object[] {customerId, id}, query, options);
@@ -523,6 +828,21 @@ public abstract class ClientResources {
         /** DELETE /v1/customers/{customer_id}/cards/{id} */
         public Result delete(Object customerId, Object id) {
             return delete(customerId, id, null, null);
+        }
+
+        /** DELETE /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object customerId, Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("cards.delete", new String[] {"customer_id", "id"}, new Object[] {customerId, id}, query, options);
+        }
+
+        /** DELETE /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object customerId, Object id, Map<String, ?> query) {
+            return deleteAsync(customerId, id, query, null);
+        }
+
+        /** DELETE /v1/customers/{customer_id}/cards/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object customerId, Object id) {
+            return deleteAsync(customerId, id, null, null);
         }
     }
 
@@ -544,6 +864,21 @@ public abstract class ClientResources {
         public Paged list() {
             return list(null, null);
         }
+
+        /** GET /v1/payment_methods, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("payment_methods.list", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/payment_methods, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Map<String, ?> query) {
+            return listAsync(query, null);
+        }
+
+        /** GET /v1/payment_methods, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync() {
+            return listAsync(null, null);
+        }
     }
 
     /** The identification_types operations of the table. */
@@ -563,6 +898,21 @@ public abstract class ClientResources {
         /** GET /v1/identification_types (pages by itself) */
         public Paged list() {
             return list(null, null);
+        }
+
+        /** GET /v1/identification_types, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("identification_types.list", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/identification_types, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Map<String, ?> query) {
+            return listAsync(query, null);
+        }
+
+        /** GET /v1/identification_types, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync() {
+            return listAsync(null, null);
         }
     }
 
@@ -585,6 +935,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /checkout/preferences, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("preferences.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /checkout/preferences, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /checkout/preferences, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /checkout/preferences/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("preferences.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -598,6 +963,21 @@ public abstract class ClientResources {
         /** GET /checkout/preferences/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /checkout/preferences/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("preferences.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /checkout/preferences/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /checkout/preferences/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /checkout/preferences/{id} */
@@ -615,6 +995,21 @@ public abstract class ClientResources {
             return update(id, null, null);
         }
 
+        /** PUT /checkout/preferences/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("preferences.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /checkout/preferences/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /checkout/preferences/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
+        }
+
         /** GET /checkout/preferences/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("preferences.search", new String[] {}, new Object[] {}, query, options);
@@ -628,6 +1023,21 @@ public abstract class ClientResources {
         /** GET /checkout/preferences/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /checkout/preferences/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("preferences.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /checkout/preferences/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /checkout/preferences/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -650,6 +1060,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /merchant_orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("merchant_orders.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /merchant_orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /merchant_orders, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /merchant_orders/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("merchant_orders.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -663,6 +1088,21 @@ public abstract class ClientResources {
         /** GET /merchant_orders/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /merchant_orders/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("merchant_orders.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /merchant_orders/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /merchant_orders/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /merchant_orders/{id} */
@@ -680,6 +1120,21 @@ public abstract class ClientResources {
             return update(id, null, null);
         }
 
+        /** PUT /merchant_orders/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("merchant_orders.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /merchant_orders/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /merchant_orders/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
+        }
+
         /** GET /merchant_orders/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("merchant_orders.search", new String[] {}, new Object[] {}, query, options);
@@ -693,6 +1148,21 @@ public abstract class ClientResources {
         /** GET /merchant_orders/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /merchant_orders/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("merchant_orders.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /merchant_orders/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /merchant_orders/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -715,6 +1185,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /preapproval, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("preapproval.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /preapproval, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /preapproval, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /preapproval/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("preapproval.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -728,6 +1213,21 @@ public abstract class ClientResources {
         /** GET /preapproval/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /preapproval/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("preapproval.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /preapproval/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /preapproval/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /preapproval/{id} */
@@ -745,6 +1245,21 @@ public abstract class ClientResources {
             return update(id, null, null);
         }
 
+        /** PUT /preapproval/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("preapproval.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /preapproval/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /preapproval/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
+        }
+
         /** GET /preapproval/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("preapproval.search", new String[] {}, new Object[] {}, query, options);
@@ -758,6 +1273,21 @@ public abstract class ClientResources {
         /** GET /preapproval/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /preapproval/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("preapproval.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /preapproval/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /preapproval/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -780,6 +1310,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /preapproval_plan, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("preapproval_plan.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /preapproval_plan, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /preapproval_plan, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /preapproval_plan/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("preapproval_plan.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -793,6 +1338,21 @@ public abstract class ClientResources {
         /** GET /preapproval_plan/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /preapproval_plan/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("preapproval_plan.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /preapproval_plan/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /preapproval_plan/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /preapproval_plan/{id} */
@@ -810,6 +1370,21 @@ public abstract class ClientResources {
             return update(id, null, null);
         }
 
+        /** PUT /preapproval_plan/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("preapproval_plan.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /preapproval_plan/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /preapproval_plan/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
+        }
+
         /** GET /preapproval_plan/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("preapproval_plan.search", new String[] {}, new Object[] {}, query, options);
@@ -823,6 +1398,21 @@ public abstract class ClientResources {
         /** GET /preapproval_plan/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /preapproval_plan/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("preapproval_plan.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /preapproval_plan/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /preapproval_plan/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -845,6 +1435,21 @@ public abstract class ClientResources {
             return get(id, null, null);
         }
 
+        /** GET /authorized_payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("authorized_payments.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /authorized_payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /authorized_payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
+        }
+
         /** GET /authorized_payments/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("authorized_payments.search", new String[] {}, new Object[] {}, query, options);
@@ -858,6 +1463,21 @@ public abstract class ClientResources {
         /** GET /authorized_payments/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /authorized_payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("authorized_payments.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /authorized_payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /authorized_payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -880,6 +1500,21 @@ public abstract class ClientResources {
             return get(id, null, null);
         }
 
+        /** GET /v1/chargebacks/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("chargebacks.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/chargebacks/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /v1/chargebacks/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
+        }
+
         /** GET /v1/chargebacks/search (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("chargebacks.search", new String[] {}, new Object[] {}, query, options);
@@ -893,6 +1528,21 @@ public abstract class ClientResources {
         /** GET /v1/chargebacks/search (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /v1/chargebacks/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("chargebacks.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/chargebacks/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /v1/chargebacks/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -913,6 +1563,21 @@ public abstract class ClientResources {
         /** GET /users/me */
         public Result get() {
             return get(null, null);
+        }
+
+        /** GET /users/me, asynchronously */
+        public CompletableFuture<Result> getAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("users.get", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /users/me, asynchronously */
+        public CompletableFuture<Result> getAsync(Map<String, ?> query) {
+            return getAsync(query, null);
+        }
+
+        /** GET /users/me, asynchronously */
+        public CompletableFuture<Result> getAsync() {
+            return getAsync(null, null);
         }
     }
 
@@ -935,6 +1600,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /oauth/token, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("oauth.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /oauth/token, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /oauth/token, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** POST /oauth/token */
         public Result refresh(Map<String, ?> body, RequestOptions options) {
             return invoke("oauth.refresh", new String[] {}, new Object[] {}, body, options);
@@ -948,6 +1628,21 @@ public abstract class ClientResources {
         /** POST /oauth/token */
         public Result refresh() {
             return refresh(null, null);
+        }
+
+        /** POST /oauth/token, asynchronously */
+        public CompletableFuture<Result> refreshAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("oauth.refresh", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /oauth/token, asynchronously */
+        public CompletableFuture<Result> refreshAsync(Map<String, ?> body) {
+            return refreshAsync(body, null);
+        }
+
+        /** POST /oauth/token, asynchronously */
+        public CompletableFuture<Result> refreshAsync() {
+            return refreshAsync(null, null);
         }
     }
 
@@ -970,6 +1665,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /v1/advanced_payments, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("advanced_payments.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /v1/advanced_payments, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /v1/advanced_payments, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /v1/advanced_payments/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("advanced_payments.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -983,6 +1693,21 @@ public abstract class ClientResources {
         /** GET /v1/advanced_payments/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("advanced_payments.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** GET /v1/advanced_payments/search (pages by itself) */
@@ -1000,6 +1725,21 @@ public abstract class ClientResources {
             return search(null, null);
         }
 
+        /** GET /v1/advanced_payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("advanced_payments.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/advanced_payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /v1/advanced_payments/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
+        }
+
         /** PUT /v1/advanced_payments/{id} */
         public Result update(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("advanced_payments.update", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1013,6 +1753,21 @@ public abstract class ClientResources {
         /** PUT /v1/advanced_payments/{id} */
         public Result update(Object id) {
             return update(id, null, null);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("advanced_payments.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
         }
 
         /** PUT /v1/advanced_payments/{id} */
@@ -1030,6 +1785,21 @@ public abstract class ClientResources {
             return capture(id, null, null);
         }
 
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("advanced_payments.capture", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id, Map<String, ?> body) {
+            return captureAsync(id, body, null);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id) {
+            return captureAsync(id, null, null);
+        }
+
         /** PUT /v1/advanced_payments/{id} */
         public Result cancel(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("advanced_payments.cancel", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1045,6 +1815,21 @@ public abstract class ClientResources {
             return cancel(id, null, null);
         }
 
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("advanced_payments.cancel", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id, Map<String, ?> body) {
+            return cancelAsync(id, body, null);
+        }
+
+        /** PUT /v1/advanced_payments/{id}, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id) {
+            return cancelAsync(id, null, null);
+        }
+
         /** POST /v1/advanced_payments/{id}/disburses */
         public Result updateReleaseDate(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("advanced_payments.update_release_date", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1058,6 +1843,21 @@ public abstract class ClientResources {
         /** POST /v1/advanced_payments/{id}/disburses */
         public Result updateReleaseDate(Object id) {
             return updateReleaseDate(id, null, null);
+        }
+
+        /** POST /v1/advanced_payments/{id}/disburses, asynchronously */
+        public CompletableFuture<Result> updateReleaseDateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("advanced_payments.update_release_date", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** POST /v1/advanced_payments/{id}/disburses, asynchronously */
+        public CompletableFuture<Result> updateReleaseDateAsync(Object id, Map<String, ?> body) {
+            return updateReleaseDateAsync(id, body, null);
+        }
+
+        /** POST /v1/advanced_payments/{id}/disburses, asynchronously */
+        public CompletableFuture<Result> updateReleaseDateAsync(Object id) {
+            return updateReleaseDateAsync(id, null, null);
         }
     }
 
@@ -1080,6 +1880,21 @@ public abstract class ClientResources {
             return list(id, null, null);
         }
 
+        /** GET /v1/advanced_payments/{id}/refunds, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("disbursement_refunds.list", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/advanced_payments/{id}/refunds, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object id, Map<String, ?> query) {
+            return listAsync(id, query, null);
+        }
+
+        /** GET /v1/advanced_payments/{id}/refunds, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Object id) {
+            return listAsync(id, null, null);
+        }
+
         /** POST /v1/advanced_payments/{id}/refunds */
         public Result createAll(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("disbursement_refunds.create_all", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1095,6 +1910,21 @@ public abstract class ClientResources {
             return createAll(id, null, null);
         }
 
+        /** POST /v1/advanced_payments/{id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAllAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("disbursement_refunds.create_all", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** POST /v1/advanced_payments/{id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAllAsync(Object id, Map<String, ?> body) {
+            return createAllAsync(id, body, null);
+        }
+
+        /** POST /v1/advanced_payments/{id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAllAsync(Object id) {
+            return createAllAsync(id, null, null);
+        }
+
         /** POST /v1/advanced_payments/{advanced_payment_id}/disbursements/{disbursement_id}/refunds */
         public Result create(Object advancedPaymentId, Object disbursementId, Map<String, ?> body, RequestOptions options) {
             return invoke("disbursement_refunds.create", new String[] {"advanced_payment_id", "disbursement_id"}, new Object[] {advancedPaymentId, disbursementId}, body, options);
@@ -1108,6 +1938,21 @@ public abstract class ClientResources {
         /** POST /v1/advanced_payments/{advanced_payment_id}/disbursements/{disbursement_id}/refunds */
         public Result create(Object advancedPaymentId, Object disbursementId) {
             return create(advancedPaymentId, disbursementId, null, null);
+        }
+
+        /** POST /v1/advanced_payments/{advanced_payment_id}/disbursements/{disbursement_id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAsync(Object advancedPaymentId, Object disbursementId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("disbursement_refunds.create", new String[] {"advanced_payment_id", "disbursement_id"}, new Object[] {advancedPaymentId, disbursementId}, body, options);
+        }
+
+        /** POST /v1/advanced_payments/{advanced_payment_id}/disbursements/{disbursement_id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAsync(Object advancedPaymentId, Object disbursementId, Map<String, ?> body) {
+            return createAsync(advancedPaymentId, disbursementId, body, null);
+        }
+
+        /** POST /v1/advanced_payments/{advanced_payment_id}/disbursements/{disbursement_id}/refunds, asynchronously */
+        public CompletableFuture<Result> createAsync(Object advancedPaymentId, Object disbursementId) {
+            return createAsync(advancedPaymentId, disbursementId, null, null);
         }
     }
 
@@ -1130,6 +1975,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /v1/orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("orders.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /v1/orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /v1/orders, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /v1/orders/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("orders.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -1143,6 +2003,21 @@ public abstract class ClientResources {
         /** GET /v1/orders/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /v1/orders/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("orders.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /v1/orders/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /v1/orders/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** GET /v1/orders (pages by itself) */
@@ -1160,6 +2035,21 @@ public abstract class ClientResources {
             return search(null, null);
         }
 
+        /** GET /v1/orders, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("orders.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/orders, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /v1/orders, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
+        }
+
         /** POST /v1/orders/{id}/process */
         public Result process(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("orders.process", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1173,6 +2063,21 @@ public abstract class ClientResources {
         /** POST /v1/orders/{id}/process */
         public Result process(Object id) {
             return process(id, null, null);
+        }
+
+        /** POST /v1/orders/{id}/process, asynchronously */
+        public CompletableFuture<Result> processAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("orders.process", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** POST /v1/orders/{id}/process, asynchronously */
+        public CompletableFuture<Result> processAsync(Object id, Map<String, ?> body) {
+            return processAsync(id, body, null);
+        }
+
+        /** POST /v1/orders/{id}/process, asynchronously */
+        public CompletableFuture<Result> processAsync(Object id) {
+            return processAsync(id, null, null);
         }
 
         /** POST /v1/orders/{id}/capture */
@@ -1190,6 +2095,21 @@ public abstract class ClientResources {
             return capture(id, null, null);
         }
 
+        /** POST /v1/orders/{id}/capture, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("orders.capture", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** POST /v1/orders/{id}/capture, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id, Map<String, ?> body) {
+            return captureAsync(id, body, null);
+        }
+
+        /** POST /v1/orders/{id}/capture, asynchronously */
+        public CompletableFuture<Result> captureAsync(Object id) {
+            return captureAsync(id, null, null);
+        }
+
         /** POST /v1/orders/{id}/cancel */
         public Result cancel(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("orders.cancel", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1205,6 +2125,21 @@ public abstract class ClientResources {
             return cancel(id, null, null);
         }
 
+        /** POST /v1/orders/{id}/cancel, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("orders.cancel", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** POST /v1/orders/{id}/cancel, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id, Map<String, ?> body) {
+            return cancelAsync(id, body, null);
+        }
+
+        /** POST /v1/orders/{id}/cancel, asynchronously */
+        public CompletableFuture<Result> cancelAsync(Object id) {
+            return cancelAsync(id, null, null);
+        }
+
         /** POST /v1/orders/{id}/refund */
         public Result refund(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("orders.refund", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1218,6 +2153,21 @@ public abstract class ClientResources {
         /** POST /v1/orders/{id}/refund */
         public Result refund(Object id) {
             return refund(id, null, null);
+        }
+
+        /** POST /v1/orders/{id}/refund, asynchronously */
+        public CompletableFuture<Result> refundAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("orders.refund", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** POST /v1/orders/{id}/refund, asynchronously */
+        public CompletableFuture<Result> refundAsync(Object id, Map<String, ?> body) {
+            return refundAsync(id, body, null);
+        }
+
+        /** POST /v1/orders/{id}/refund, asynchronously */
+        public CompletableFuture<Result> refundAsync(Object id) {
+            return refundAsync(id, null, null);
         }
     }
 
@@ -1240,6 +2190,21 @@ public abstract class ClientResources {
             return create(orderId, null, null);
         }
 
+        /** POST /v1/orders/{order_id}/transactions, asynchronously */
+        public CompletableFuture<Result> createAsync(Object orderId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("order_transactions.create", new String[] {"order_id"}, new Object[] {orderId}, body, options);
+        }
+
+        /** POST /v1/orders/{order_id}/transactions, asynchronously */
+        public CompletableFuture<Result> createAsync(Object orderId, Map<String, ?> body) {
+            return createAsync(orderId, body, null);
+        }
+
+        /** POST /v1/orders/{order_id}/transactions, asynchronously */
+        public CompletableFuture<Result> createAsync(Object orderId) {
+            return createAsync(orderId, null, null);
+        }
+
         /** PUT /v1/orders/{order_id}/transactions/{id} */
         public Result update(Object orderId, Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("order_transactions.update", new String[] {"order_id", "id"}, new Object[] {orderId, id}, body, options);
@@ -1255,6 +2220,21 @@ public abstract class ClientResources {
             return update(orderId, id, null, null);
         }
 
+        /** PUT /v1/orders/{order_id}/transactions/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object orderId, Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("order_transactions.update", new String[] {"order_id", "id"}, new Object[] {orderId, id}, body, options);
+        }
+
+        /** PUT /v1/orders/{order_id}/transactions/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object orderId, Object id, Map<String, ?> body) {
+            return updateAsync(orderId, id, body, null);
+        }
+
+        /** PUT /v1/orders/{order_id}/transactions/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object orderId, Object id) {
+            return updateAsync(orderId, id, null, null);
+        }
+
         /** DELETE /v1/orders/{order_id}/transactions/{id} */
         public Result delete(Object orderId, Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("order_transactions.delete", new String[] {"order_id", "id"}, new Object[] {orderId, id}, query, options);
@@ -1268,6 +2248,21 @@ public abstract class ClientResources {
         /** DELETE /v1/orders/{order_id}/transactions/{id} */
         public Result delete(Object orderId, Object id) {
             return delete(orderId, id, null, null);
+        }
+
+        /** DELETE /v1/orders/{order_id}/transactions/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object orderId, Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("order_transactions.delete", new String[] {"order_id", "id"}, new Object[] {orderId, id}, query, options);
+        }
+
+        /** DELETE /v1/orders/{order_id}/transactions/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object orderId, Object id, Map<String, ?> query) {
+            return deleteAsync(orderId, id, query, null);
+        }
+
+        /** DELETE /v1/orders/{order_id}/transactions/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object orderId, Object id) {
+            return deleteAsync(orderId, id, null, null);
         }
     }
 
@@ -1290,6 +2285,21 @@ public abstract class ClientResources {
             return createPaymentIntent(deviceId, null, null);
         }
 
+        /** POST /point/integration-api/devices/{device_id}/payment-intents, asynchronously */
+        public CompletableFuture<Result> createPaymentIntentAsync(Object deviceId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("point.create_payment_intent", new String[] {"device_id"}, new Object[] {deviceId}, body, options);
+        }
+
+        /** POST /point/integration-api/devices/{device_id}/payment-intents, asynchronously */
+        public CompletableFuture<Result> createPaymentIntentAsync(Object deviceId, Map<String, ?> body) {
+            return createPaymentIntentAsync(deviceId, body, null);
+        }
+
+        /** POST /point/integration-api/devices/{device_id}/payment-intents, asynchronously */
+        public CompletableFuture<Result> createPaymentIntentAsync(Object deviceId) {
+            return createPaymentIntentAsync(deviceId, null, null);
+        }
+
         /** GET /point/integration-api/payment-intents/{id} */
         public Result getPaymentIntent(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("point.get_payment_intent", new String[] {"id"}, new Object[] {id}, query, options);
@@ -1303,6 +2313,21 @@ public abstract class ClientResources {
         /** GET /point/integration-api/payment-intents/{id} */
         public Result getPaymentIntent(Object id) {
             return getPaymentIntent(id, null, null);
+        }
+
+        /** GET /point/integration-api/payment-intents/{id}, asynchronously */
+        public CompletableFuture<Result> getPaymentIntentAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("point.get_payment_intent", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /point/integration-api/payment-intents/{id}, asynchronously */
+        public CompletableFuture<Result> getPaymentIntentAsync(Object id, Map<String, ?> query) {
+            return getPaymentIntentAsync(id, query, null);
+        }
+
+        /** GET /point/integration-api/payment-intents/{id}, asynchronously */
+        public CompletableFuture<Result> getPaymentIntentAsync(Object id) {
+            return getPaymentIntentAsync(id, null, null);
         }
 
         /** DELETE /point/integration-api/devices/{device_id}/payment-intents/{id} */
@@ -1320,6 +2345,21 @@ public abstract class ClientResources {
             return cancelPaymentIntent(deviceId, id, null, null);
         }
 
+        /** DELETE /point/integration-api/devices/{device_id}/payment-intents/{id}, asynchronously */
+        public CompletableFuture<Result> cancelPaymentIntentAsync(Object deviceId, Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("point.cancel_payment_intent", new String[] {"device_id", "id"}, new Object[] {deviceId, id}, query, options);
+        }
+
+        /** DELETE /point/integration-api/devices/{device_id}/payment-intents/{id}, asynchronously */
+        public CompletableFuture<Result> cancelPaymentIntentAsync(Object deviceId, Object id, Map<String, ?> query) {
+            return cancelPaymentIntentAsync(deviceId, id, query, null);
+        }
+
+        /** DELETE /point/integration-api/devices/{device_id}/payment-intents/{id}, asynchronously */
+        public CompletableFuture<Result> cancelPaymentIntentAsync(Object deviceId, Object id) {
+            return cancelPaymentIntentAsync(deviceId, id, null, null);
+        }
+
         /** GET /point/integration-api/payment-intents/events */
         public Result listIntentEvents(Map<String, ?> query, RequestOptions options) {
             return invoke("point.list_intent_events", new String[] {}, new Object[] {}, query, options);
@@ -1333,6 +2373,21 @@ public abstract class ClientResources {
         /** GET /point/integration-api/payment-intents/events */
         public Result listIntentEvents() {
             return listIntentEvents(null, null);
+        }
+
+        /** GET /point/integration-api/payment-intents/events, asynchronously */
+        public CompletableFuture<Result> listIntentEventsAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("point.list_intent_events", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /point/integration-api/payment-intents/events, asynchronously */
+        public CompletableFuture<Result> listIntentEventsAsync(Map<String, ?> query) {
+            return listIntentEventsAsync(query, null);
+        }
+
+        /** GET /point/integration-api/payment-intents/events, asynchronously */
+        public CompletableFuture<Result> listIntentEventsAsync() {
+            return listIntentEventsAsync(null, null);
         }
 
         /** GET /point/integration-api/payment-intents/{id}/events */
@@ -1350,6 +2405,21 @@ public abstract class ClientResources {
             return getIntentStatus(id, null, null);
         }
 
+        /** GET /point/integration-api/payment-intents/{id}/events, asynchronously */
+        public CompletableFuture<Result> getIntentStatusAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("point.get_intent_status", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /point/integration-api/payment-intents/{id}/events, asynchronously */
+        public CompletableFuture<Result> getIntentStatusAsync(Object id, Map<String, ?> query) {
+            return getIntentStatusAsync(id, query, null);
+        }
+
+        /** GET /point/integration-api/payment-intents/{id}/events, asynchronously */
+        public CompletableFuture<Result> getIntentStatusAsync(Object id) {
+            return getIntentStatusAsync(id, null, null);
+        }
+
         /** GET /point/integration-api/devices */
         public Result listDevices(Map<String, ?> query, RequestOptions options) {
             return invoke("point.list_devices", new String[] {}, new Object[] {}, query, options);
@@ -1365,6 +2435,21 @@ public abstract class ClientResources {
             return listDevices(null, null);
         }
 
+        /** GET /point/integration-api/devices, asynchronously */
+        public CompletableFuture<Result> listDevicesAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("point.list_devices", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /point/integration-api/devices, asynchronously */
+        public CompletableFuture<Result> listDevicesAsync(Map<String, ?> query) {
+            return listDevicesAsync(query, null);
+        }
+
+        /** GET /point/integration-api/devices, asynchronously */
+        public CompletableFuture<Result> listDevicesAsync() {
+            return listDevicesAsync(null, null);
+        }
+
         /** PATCH /point/integration-api/devices/{id} */
         public Result changeOperatingMode(Object id, Map<String, ?> body, RequestOptions options) {
             return invoke("point.change_operating_mode", new String[] {"id"}, new Object[] {id}, body, options);
@@ -1378,6 +2463,21 @@ public abstract class ClientResources {
         /** PATCH /point/integration-api/devices/{id} */
         public Result changeOperatingMode(Object id) {
             return changeOperatingMode(id, null, null);
+        }
+
+        /** PATCH /point/integration-api/devices/{id}, asynchronously */
+        public CompletableFuture<Result> changeOperatingModeAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("point.change_operating_mode", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PATCH /point/integration-api/devices/{id}, asynchronously */
+        public CompletableFuture<Result> changeOperatingModeAsync(Object id, Map<String, ?> body) {
+            return changeOperatingModeAsync(id, body, null);
+        }
+
+        /** PATCH /point/integration-api/devices/{id}, asynchronously */
+        public CompletableFuture<Result> changeOperatingModeAsync(Object id) {
+            return changeOperatingModeAsync(id, null, null);
         }
     }
 
@@ -1400,6 +2500,21 @@ public abstract class ClientResources {
             return create(userId, null, null);
         }
 
+        /** POST /users/{user_id}/stores, asynchronously */
+        public CompletableFuture<Result> createAsync(Object userId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("stores.create", new String[] {"user_id"}, new Object[] {userId}, body, options);
+        }
+
+        /** POST /users/{user_id}/stores, asynchronously */
+        public CompletableFuture<Result> createAsync(Object userId, Map<String, ?> body) {
+            return createAsync(userId, body, null);
+        }
+
+        /** POST /users/{user_id}/stores, asynchronously */
+        public CompletableFuture<Result> createAsync(Object userId) {
+            return createAsync(userId, null, null);
+        }
+
         /** GET /stores/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("stores.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -1413,6 +2528,21 @@ public abstract class ClientResources {
         /** GET /stores/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /stores/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("stores.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /stores/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /stores/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /users/{user_id}/stores/{id} */
@@ -1430,6 +2560,21 @@ public abstract class ClientResources {
             return update(userId, id, null, null);
         }
 
+        /** PUT /users/{user_id}/stores/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object userId, Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("stores.update", new String[] {"user_id", "id"}, new Object[] {userId, id}, body, options);
+        }
+
+        /** PUT /users/{user_id}/stores/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object userId, Object id, Map<String, ?> body) {
+            return updateAsync(userId, id, body, null);
+        }
+
+        /** PUT /users/{user_id}/stores/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object userId, Object id) {
+            return updateAsync(userId, id, null, null);
+        }
+
         /** DELETE /users/{user_id}/stores/{id} */
         public Result delete(Object userId, Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("stores.delete", new String[] {"user_id", "id"}, new Object[] {userId, id}, query, options);
@@ -1445,6 +2590,21 @@ public abstract class ClientResources {
             return delete(userId, id, null, null);
         }
 
+        /** DELETE /users/{user_id}/stores/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object userId, Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("stores.delete", new String[] {"user_id", "id"}, new Object[] {userId, id}, query, options);
+        }
+
+        /** DELETE /users/{user_id}/stores/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object userId, Object id, Map<String, ?> query) {
+            return deleteAsync(userId, id, query, null);
+        }
+
+        /** DELETE /users/{user_id}/stores/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object userId, Object id) {
+            return deleteAsync(userId, id, null, null);
+        }
+
         /** GET /users/{user_id}/stores/search (pages by itself) */
         public Paged search(Object userId, Map<String, ?> query, RequestOptions options) {
             return paged("stores.search", new String[] {"user_id"}, new Object[] {userId}, query, options);
@@ -1458,6 +2618,21 @@ public abstract class ClientResources {
         /** GET /users/{user_id}/stores/search (pages by itself) */
         public Paged search(Object userId) {
             return search(userId, null, null);
+        }
+
+        /** GET /users/{user_id}/stores/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Object userId, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("stores.search", new String[] {"user_id"}, new Object[] {userId}, query, options);
+        }
+
+        /** GET /users/{user_id}/stores/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Object userId, Map<String, ?> query) {
+            return searchAsync(userId, query, null);
+        }
+
+        /** GET /users/{user_id}/stores/search, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Object userId) {
+            return searchAsync(userId, null, null);
         }
     }
 
@@ -1480,6 +2655,21 @@ public abstract class ClientResources {
             return create(null, null);
         }
 
+        /** POST /pos, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("pos.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /pos, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /pos, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
+
         /** GET /pos/{id} */
         public Result get(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("pos.get", new String[] {"id"}, new Object[] {id}, query, options);
@@ -1493,6 +2683,21 @@ public abstract class ClientResources {
         /** GET /pos/{id} */
         public Result get(Object id) {
             return get(id, null, null);
+        }
+
+        /** GET /pos/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("pos.get", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** GET /pos/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id, Map<String, ?> query) {
+            return getAsync(id, query, null);
+        }
+
+        /** GET /pos/{id}, asynchronously */
+        public CompletableFuture<Result> getAsync(Object id) {
+            return getAsync(id, null, null);
         }
 
         /** PUT /pos/{id} */
@@ -1510,6 +2715,21 @@ public abstract class ClientResources {
             return update(id, null, null);
         }
 
+        /** PUT /pos/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("pos.update", new String[] {"id"}, new Object[] {id}, body, options);
+        }
+
+        /** PUT /pos/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id, Map<String, ?> body) {
+            return updateAsync(id, body, null);
+        }
+
+        /** PUT /pos/{id}, asynchronously */
+        public CompletableFuture<Result> updateAsync(Object id) {
+            return updateAsync(id, null, null);
+        }
+
         /** DELETE /pos/{id} */
         public Result delete(Object id, Map<String, ?> query, RequestOptions options) {
             return invoke("pos.delete", new String[] {"id"}, new Object[] {id}, query, options);
@@ -1525,6 +2745,21 @@ public abstract class ClientResources {
             return delete(id, null, null);
         }
 
+        /** DELETE /pos/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object id, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("pos.delete", new String[] {"id"}, new Object[] {id}, query, options);
+        }
+
+        /** DELETE /pos/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object id, Map<String, ?> query) {
+            return deleteAsync(id, query, null);
+        }
+
+        /** DELETE /pos/{id}, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object id) {
+            return deleteAsync(id, null, null);
+        }
+
         /** GET /pos (pages by itself) */
         public Paged search(Map<String, ?> query, RequestOptions options) {
             return paged("pos.search", new String[] {}, new Object[] {}, query, options);
@@ -1538,6 +2773,21 @@ public abstract class ClientResources {
         /** GET /pos (pages by itself) */
         public Paged search() {
             return search(null, null);
+        }
+
+        /** GET /pos, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("pos.search", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /pos, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync(Map<String, ?> query) {
+            return searchAsync(query, null);
+        }
+
+        /** GET /pos, asynchronously: its first page (walk the rest with search()) */
+        public CompletableFuture<Result> searchAsync() {
+            return searchAsync(null, null);
         }
     }
 
@@ -1560,6 +2810,21 @@ public abstract class ClientResources {
             return create(userId, externalPosId, null, null);
         }
 
+        /** PUT /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Object userId, Object externalPosId, Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("qr_orders.create", new String[] {"user_id", "external_pos_id"}, new Object[] {userId, externalPosId}, body, options);
+        }
+
+        /** PUT /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Object userId, Object externalPosId, Map<String, ?> body) {
+            return createAsync(userId, externalPosId, body, null);
+        }
+
+        /** PUT /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> createAsync(Object userId, Object externalPosId) {
+            return createAsync(userId, externalPosId, null, null);
+        }
+
         /** GET /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders */
         public Result get(Object userId, Object externalPosId, Map<String, ?> query, RequestOptions options) {
             return invoke("qr_orders.get", new String[] {"user_id", "external_pos_id"}, new Object[] {userId, externalPosId}, query, options);
@@ -1575,6 +2840,21 @@ public abstract class ClientResources {
             return get(userId, externalPosId, null, null);
         }
 
+        /** GET /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> getAsync(Object userId, Object externalPosId, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("qr_orders.get", new String[] {"user_id", "external_pos_id"}, new Object[] {userId, externalPosId}, query, options);
+        }
+
+        /** GET /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> getAsync(Object userId, Object externalPosId, Map<String, ?> query) {
+            return getAsync(userId, externalPosId, query, null);
+        }
+
+        /** GET /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> getAsync(Object userId, Object externalPosId) {
+            return getAsync(userId, externalPosId, null, null);
+        }
+
         /** DELETE /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders */
         public Result delete(Object userId, Object externalPosId, Map<String, ?> query, RequestOptions options) {
             return invoke("qr_orders.delete", new String[] {"user_id", "external_pos_id"}, new Object[] {userId, externalPosId}, query, options);
@@ -1588,6 +2868,21 @@ public abstract class ClientResources {
         /** DELETE /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders */
         public Result delete(Object userId, Object externalPosId) {
             return delete(userId, externalPosId, null, null);
+        }
+
+        /** DELETE /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object userId, Object externalPosId, Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("qr_orders.delete", new String[] {"user_id", "external_pos_id"}, new Object[] {userId, externalPosId}, query, options);
+        }
+
+        /** DELETE /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object userId, Object externalPosId, Map<String, ?> query) {
+            return deleteAsync(userId, externalPosId, query, null);
+        }
+
+        /** DELETE /instore/qr/seller/collectors/{user_id}/pos/{external_pos_id}/orders, asynchronously */
+        public CompletableFuture<Result> deleteAsync(Object userId, Object externalPosId) {
+            return deleteAsync(userId, externalPosId, null, null);
         }
     }
 
@@ -1609,6 +2904,21 @@ public abstract class ClientResources {
         public Result create() {
             return create(null, null);
         }
+
+        /** POST /users/test_user, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body, RequestOptions options) {
+            return invokeAsync("test_users.create", new String[] {}, new Object[] {}, body, options);
+        }
+
+        /** POST /users/test_user, asynchronously */
+        public CompletableFuture<Result> createAsync(Map<String, ?> body) {
+            return createAsync(body, null);
+        }
+
+        /** POST /users/test_user, asynchronously */
+        public CompletableFuture<Result> createAsync() {
+            return createAsync(null, null);
+        }
     }
 
     /** The installments operations of the table. */
@@ -1628,6 +2938,21 @@ public abstract class ClientResources {
         /** GET /v1/payment_methods/installments (pages by itself) */
         public Paged list() {
             return list(null, null);
+        }
+
+        /** GET /v1/payment_methods/installments, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Map<String, ?> query, RequestOptions options) {
+            return invokeAsync("installments.list", new String[] {}, new Object[] {}, query, options);
+        }
+
+        /** GET /v1/payment_methods/installments, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync(Map<String, ?> query) {
+            return listAsync(query, null);
+        }
+
+        /** GET /v1/payment_methods/installments, asynchronously: its first page (walk the rest with list()) */
+        public CompletableFuture<Result> listAsync() {
+            return listAsync(null, null);
         }
     }
 }
