@@ -182,7 +182,7 @@ def _threads():
     return len(os.listdir("/proc/self/task"))
 
 
-async def test_one_engine_thread_whatever_the_calls(mp_sandbox, mp_client):
+async def test_one_engine_thread_whatever_the_calls(mp_sandbox, mp_client, capsys):
     pid = pay(mp_client)["id"]
     before = _threads()
     async with mp_sandbox.async_client() as client:
@@ -192,6 +192,8 @@ async def test_one_engine_thread_whatever_the_calls(mp_sandbox, mp_client):
         during = _threads()
         results = await calls
     assert all(r["id"] == pid for r in results)
+    with capsys.disabled():
+        print(f"\n[asyncio] 50 calls in flight on one AsyncClient: threads {before} -> {during}")
     assert during - before <= 1, f"{during - before} threads for 50 calls in flight"
 
 
@@ -208,12 +210,13 @@ async def test_warm_opens_the_engines_connections(mp_sandbox, mp_client):
 
 
 async def test_persistent_option_reuses_connections(mp_sandbox):
-    async def user_id(**options):
-        async with mp_sandbox.async_client(persistent=True, max_idle_connections=4,
-                                           **options) as client:
-            return (await client.users.get())["id"]
+    """persistent= (a client option of the table): a blocking Client's
+    connections outlive it, for the next persistent client."""
+    def user_id():
+        with mp_sandbox.client(persistent=True, max_idle_connections=4) as client:
+            return client.users.get()["id"]
 
-    first = await user_id()
+    first = user_id()
     before = mp_sandbox.health()["connections"]
-    assert await user_id() == first
+    assert user_id() == first
     assert mp_sandbox.health()["connections"] - before == 1  # only the health request's
