@@ -1,7 +1,9 @@
 // mercadopago_native._native: pybind11 bindings of mercadopago.hpp, the
 // library's one C++ layer. Nothing here adds behaviour: the classes, tables and
 // errors are the header's; this file only says which calls release the GIL and
-// how mercadopago::Error and Bytes cross into Python.
+// how mercadopago::Error and Bytes cross into Python. AsyncClient alone is
+// over mercadopago.h directly (the asynchronous calls, which the C++ header
+// does not wrap), with their completions handed to Python (below).
 #include <mercadopago.hpp>
 
 #include <pybind11/pybind11.h>
