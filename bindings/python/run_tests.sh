@@ -32,7 +32,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 pip=("$venv/bin/python" -m pip --disable-pip-version-check)
-"${pip[@]}" install -q "scikit-build-core>=1.0" "pybind11>=2.11" "pytest>=7"  # as pyproject.toml asks
+"${pip[@]}" install -q "scikit-build-core>=1.0" "pybind11>=2.11" "pytest>=7" \
+  "pytest-asyncio>=0.23" "mypy>=1.5"  # as pyproject.toml asks
 
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 start=$(date +%s)

@@ -4,7 +4,10 @@
     with mp.Client(token) as client:
         payment = client.payments.get(123)
 
-See ``Client`` for the surface (built from the library's operations table),
+    async with mp.AsyncClient(token) as client:      # asyncio
+        payment = await client.payments.get(123)
+
+See ``Client`` (and ``AsyncClient``) for the surface (built from the library's operations table),
 ``mercadopago_native.errors`` for the exceptions, ``mercadopago_native.webhooks``
 and ``mercadopago_native.sandbox``.
 """
@@ -12,8 +15,8 @@ from __future__ import annotations
 
 from . import _native, errors, webhooks
 from .errors import *  # noqa: F401,F403 (the classes of the library's error table)
-from ._client import (OPERATIONS, OPTIONS, Batch, Client, Headers, ListResult, Operation,
-                      Option, PageIterator, Result, logger)
+from ._client import (OPERATIONS, OPTIONS, AsyncClient, AsyncPageIterator, Batch, Client,
+                      Headers, ListResult, Operation, Option, PageIterator, Result, logger)
 
 #: The version of the libmercadopago actually loaded (the package's own: the
 #: wheel ships the library it was built with).
@@ -21,7 +24,7 @@ library_version: str = _native.version()
 __version__ = library_version
 
 __all__ = [
-    "Client", "Result", "ListResult", "Headers", "Operation", "Option", "PageIterator", "Batch",
+    "Client", "AsyncClient", "AsyncPageIterator", "Result", "ListResult", "Headers", "Operation", "Option", "PageIterator", "Batch",
     "OPERATIONS", "OPTIONS", "webhooks", "sandbox", "library_version", "logger",
     *errors.__all__,
 ]

@@ -1,19 +1,22 @@
 """The client and the resource surface built from the operations table."""
 from __future__ import annotations
 
+import asyncio
 import decimal
+import functools
 import inspect
 import json
 import logging
-from typing import (Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple,
-                    Union)
+from typing import (Any, AsyncIterator, Dict, Iterator, List, Mapping, Optional, Sequence,
+                    Set, Tuple, Union)
 
 from . import _native
-from .errors import MercadoPagoError, _from_native, _parse_json
-from .resources import ClientResources
+from .errors import MercadoPagoError, _from_native, _parse_json, error_class_for_status
+from .resources import AsyncClientResources, ClientResources
 
-__all__ = ["Client", "Result", "ListResult", "Headers", "Resource", "Operation", "Option",
-           "PageIterator", "Batch", "OPERATIONS", "OPTIONS", "logger"]
+__all__ = ["Client", "AsyncClient", "Result", "ListResult", "Headers", "Resource", "Operation",
+           "Option", "PageIterator", "AsyncPageIterator", "Batch", "OPERATIONS", "OPTIONS",
+           "logger"]
 
 logger = logging.getLogger("mercadopago_native")
 
@@ -304,6 +307,56 @@ def _request(bound: Dict[str, Any], options: Dict[str, Any]) -> Any:
     return request
 
 
+# -- pages: what a page of a search or list holds, as the C pager reads it
+# (core/pager.cpp): PageIterator walks the C pager, AsyncPageIterator walks the
+# same way over asynchronous calls, and both read a page's items here.
+
+def _page_items(data: Any, paging: str) -> Tuple[List[Any], int]:
+    """A page's items and its paging.total (-1 when absent): an array, or the
+    list under the member the operation names, else "results", "elements" or
+    "data"."""
+    if isinstance(data, list):
+        return data, -1
+    if not isinstance(data, dict):
+        raise error_class_for_status("json")(
+            "a search page is neither an array nor an object", status="json")
+    names = ["results", "elements", "data"]
+    if paging in names:
+        names.remove(paging)
+        names.insert(0, paging)
+    for name in names:
+        if isinstance(data.get(name), list):
+            paging_info = data.get("paging")
+            total = _count(paging_info.get("total"), -1) if isinstance(paging_info, dict) else -1
+            return data[name], total
+    raise error_class_for_status("json")(
+        "a search page has no results, elements or data", status="json")
+
+
+def _count(value: Any, fallback: int) -> int:
+    """A non-negative count sent as a number or a decimal string, else fallback."""
+    if isinstance(value, bool):
+        return fallback
+    if isinstance(value, int):
+        return value if value >= 0 else fallback
+    if isinstance(value, float):
+        return int(value) if value >= 0 and value.is_integer() and value < 9.2e18 else fallback
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return fallback
+
+
+def _fingerprint(item: Any) -> Tuple[str, str]:
+    """How a walk tells items apart: by "id" when there is one, else the text."""
+    if isinstance(item, dict):
+        key = item.get("id")
+        if isinstance(key, str):
+            return ("s", key)
+        if isinstance(key, int) and not isinstance(key, bool):
+            return ("n", str(key))
+    return ("t", json.dumps(item, separators=(",", ":"), sort_keys=True))
+
+
 class PageIterator(Iterator[Any]):
     """Walks a search or list operation item by item, fetching pages as needed.
 
@@ -329,11 +382,7 @@ class PageIterator(Iterator[Any]):
             page = self._client._logged(self._pager.next_page)
             if page is None:
                 raise StopIteration
-            data = _parse_json(page.body())
-            if isinstance(data, dict):  # as the C pager: whichever member holds the items
-                data = next((data[k] for k in ("results", "elements", "data")
-                             if isinstance(data.get(k), list)), [])
-            self._items = iter(data if isinstance(data, list) else [])
+            self._items = iter(_page_items(_parse_json(page.body()), self.operation.paging)[0])
             for item in self._items:
                 return item
 
@@ -352,14 +401,109 @@ class PageIterator(Iterator[Any]):
         return f"<PageIterator {self.operation.name} total={self.total}>"
 
 
-def _invoke(client: "Client", op: Operation, args: Sequence[Any],
+class AsyncPageIterator(AsyncIterator[Any]):
+    """``async for item in client.payments.search(...)``: walks a search or list
+    over asynchronous calls, a page at a time, as the C pager walks it
+    (core/pager.cpp): the query's "offset" (default 0) is where it starts, the
+    page size is ``page_size=``, else the query's "limit", else 50; it stops on
+    an empty or short page, at paging.total, or on a page with nothing new.
+
+    ``total`` is the server's count as of the last page (-1 when unknown);
+    ``pages()`` walks page by page instead (each a Result).
+    """
+
+    def __init__(self, client: "AsyncClient", op: Operation, bound: Dict[str, Any],
+                 options: Dict[str, Any]) -> None:
+        self._client = client
+        self.operation = op
+        self._options = {k: v for k, v in options.items() if k not in _PAGE_OPTIONS}
+        limit = 0
+        self._offset = 0
+        query: List[Tuple[str, str]] = []
+        for name, value in bound["query"]:
+            if name == "offset":
+                self._offset = _count(value, 0)
+            elif name == "limit":
+                limit = _count(value, limit)
+            else:
+                query.append((name, value))
+        page_size = options.get("page_size")
+        if page_size is not None and int(page_size) > 0:
+            limit = int(page_size)
+        self._limit = limit if limit > 0 else 50
+        self._bound = {**bound, "query": query}
+        self._total = -1
+        self._done = False
+        self._seen: Set[Tuple[str, str]] = set()
+        self._items: List[Any] = []
+
+    async def _fetch(self) -> Optional[Any]:
+        """The next page's native response (None after the last); its new items
+        go to self._items."""
+        if self._done:
+            return None
+        query = self._bound["query"]
+        if self.operation.paging != "array":
+            query = query + [("offset", str(self._offset)), ("limit", str(self._limit))]
+        response = await self._client._start(
+            self.operation.name, _request({**self._bound, "query": query}, self._options))
+        items, total = _page_items(_parse_json(response.body()), self.operation.paging)
+        if total >= 0:
+            self._total = total
+        fresh = []
+        for item in items:
+            key = _fingerprint(item)
+            if key not in self._seen:
+                self._seen.add(key)
+                fresh.append(item)
+        self._items = fresh
+        if self.operation.paging in ("array", "none"):
+            self._done = True
+        else:
+            self._offset += len(items)
+            if not items or len(items) < self._limit or not fresh or \
+                    0 <= self._total <= self._offset:
+                self._done = True
+        if items and not fresh:  # nothing new: not a page of its own
+            return None
+        return response
+
+    def __aiter__(self) -> "AsyncPageIterator":
+        return self
+
+    async def __anext__(self) -> Any:
+        while not self._items:
+            if await self._fetch() is None:
+                raise StopAsyncIteration
+        return self._items.pop(0)
+
+    async def pages(self) -> AsyncIterator[Union[Result, ListResult]]:
+        while True:
+            page = await self._fetch()
+            if page is None:
+                return
+            yield _result(page)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def __repr__(self) -> str:
+        return f"<AsyncPageIterator {self.operation.name} total={self.total}>"
+
+
+def _invoke(client: "_ClientBase", op: Operation, args: Sequence[Any],
             kwargs: Dict[str, Any]) -> Any:
+    """A call of op: its Result (a coroutine of it for an AsyncClient), or a
+    PageIterator (AsyncPageIterator) for a list."""
     # No keyword arguments (the common call): no options to split, and the
     # native call goes without keywords, which pybind11 parses faster.
     options = _split_options(kwargs, op.pages) if kwargs else {}
     bound = op.bind(args, kwargs)
     if op.pages:
-        return PageIterator(client, op, _request(bound, options))
+        if isinstance(client, AsyncClient):
+            return AsyncPageIterator(client, op, bound, options)
+        return PageIterator(client, op, _request(bound, options))  # type: ignore[arg-type]
     return client._call(op.name, bound, options)
 
 
@@ -374,22 +518,26 @@ def _signature(op: Operation) -> inspect.Signature:
     return inspect.Signature(params)
 
 
-def _method(client: "Client", op: Operation) -> Any:
+def _method(client: "_ClientBase", op: Operation) -> Any:
     """A real function per operation, so that help() and IDEs show its
-    signature and docstring."""
+    signature and docstring (a coroutine function for an AsyncClient's call)."""
 
-    def method(*args: Any, **kwargs: Any) -> Any:
-        return _invoke(client, op, args, kwargs)
+    if isinstance(client, AsyncClient) and not op.pages:
+        async def method(*args: Any, **kwargs: Any) -> Any:
+            return await _invoke(client, op, args, kwargs)
+    else:
+        def method(*args: Any, **kwargs: Any) -> Any:  # type: ignore[misc]
+            return _invoke(client, op, args, kwargs)
 
     method.__name__ = op.action
     method.__qualname__ = f"{op.resource}.{op.action}"
-    method.__doc__ = _doc(op)
+    method.__doc__ = _doc(op, isinstance(client, AsyncClient))
     method.__signature__ = _signature(op)  # type: ignore[attr-defined]
     method.operation = op  # type: ignore[attr-defined]
     return method
 
 
-def _doc(op: Operation) -> str:
+def _doc(op: Operation, is_async: bool = False) -> str:
     lines = [f"{op.method} {op.path}  (operation {op.name!r})", ""]
     if op.params:
         lines.append("Path parameters, positional in this order or by keyword: "
@@ -400,7 +548,11 @@ def _doc(op: Operation) -> str:
     else:
         lines.append("Extra keyword arguments go to the query string.")
     if op.pages:
-        lines.append(f"Returns a PageIterator over the items (answers shaped {op.paging!r}).")
+        kind = "an AsyncPageIterator (async for)" if is_async else "a PageIterator"
+        lines.append(f"Returns {kind} over the items (answers shaped {op.paging!r}).")
+    elif is_async:
+        lines.append("A coroutine: awaited, gives a Result (a dict, or a ListResult for an "
+                     "array).")
     else:
         lines.append("Returns a Result (a dict, or a ListResult for an array).")
     lines.append("Per call:")
@@ -412,7 +564,7 @@ def _doc(op: Operation) -> str:
 class Resource:
     """The operations of one resource, e.g. ``client.payments``."""
 
-    def __init__(self, client: "Client", name: str, ops: List[Operation]) -> None:
+    def __init__(self, client: "_ClientBase", name: str, ops: List[Operation]) -> None:
         self._name = name
         self._methods = {op.action: _method(client, op) for op in ops}
         for action, method in self._methods.items():
@@ -463,24 +615,11 @@ class Batch:
         return out
 
 
-class Client(ClientResources):
-    """A Mercado Pago API client over libmercadopago.
+class _ClientBase:
+    """What Client and AsyncClient share: the options, the resources built
+    from the operations table, and the library's log lines."""
 
-    One client is safe to share between threads (it keeps a pool of keep-alive
-    connections); the GIL is released during every network call. Use it as a
-    context manager, or call ``close()``.
-
-    Every operation of the library's table is a method of a resource
-    attribute: ``client.payments.create(body)``, ``client.payments.get(id)``,
-    ``client.customers.search(email=...)`` (an auto-paging iterator),
-    ``client.cards.list(customer_id)``... ``client.operations`` lists them.
-
-    Keyword arguments are the client options of the library's table (see
-    ``OPTIONS``; times in seconds), plus Python's own ``log_level`` (a logging
-    level; default: the level of the ``mercadopago_native`` logger when the
-    client is created), which selects what the library logs into
-    ``logging.getLogger("mercadopago_native")``.
-    """
+    _native: Any
 
     def __init__(self, access_token: str, *, log_level: Optional[Union[int, str]] = None,
                  **options: Any) -> None:
@@ -489,13 +628,13 @@ class Client(ClientResources):
         config = _native.Config()
         for name, value in {"access_token": access_token, **options}.items():
             if name not in _CLIENT_OPTIONS:
-                raise TypeError(f"Client() got an unexpected keyword argument {name!r}")
+                raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument "
+                                f"{name!r}")
             if value is not None:
                 for text in OPTIONS[name].texts(value):
                     config.set(name, text)
         self._log_level = _c_log_level(log_level)
-        config.set_log_level(self._log_level)
-        self._native = _native.Client(config)
+        self._native = self._open(config)
         self.base_url = options.get("base_url") or "https://api.mercadopago.com"
         self._resources: Dict[str, Resource] = {}
         by_resource: Dict[str, List[Operation]] = {}
@@ -503,6 +642,9 @@ class Client(ClientResources):
             by_resource.setdefault(op.resource, []).append(op)
         for name, ops in by_resource.items():
             self._resources[name] = Resource(self, name, ops)
+
+    def _open(self, config: Any) -> Any:
+        raise NotImplementedError
 
     # -- resources --------------------------------------------------------
     def __getattr__(self, name: str) -> Resource:
@@ -524,6 +666,53 @@ class Client(ClientResources):
         except KeyError:
             raise ValueError(f"unknown operation {name!r}") from None
 
+    def _call(self, operation: str, bound: Dict[str, Any], options: Dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    # -- logs -------------------------------------------------------------
+    def _drain_logs(self) -> None:
+        """The library's queued log lines, into logging, on this thread."""
+        line = self._native.next_log()
+        while line is not None:
+            logger.log(_PY_LEVEL.get(line.level, logging.DEBUG), "%s", line.message)
+            line = self._native.next_log()
+
+    def oauth_authorization_url(self, client_id: str, redirect_uri: str,
+                                state: Optional[str] = None) -> str:
+        return _native.oauth_authorization_url(client_id, redirect_uri, state)
+
+    @property
+    def closed(self) -> bool:
+        return self._native.closed
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<mercadopago_native.{type(self).__name__} {self.base_url} {state}>"
+
+
+class Client(_ClientBase, ClientResources):
+    """A Mercado Pago API client over libmercadopago.
+
+    One client is safe to share between threads (it keeps a pool of keep-alive
+    connections); the GIL is released during every network call. Use it as a
+    context manager, or call ``close()``.
+
+    Every operation of the library's table is a method of a resource
+    attribute: ``client.payments.create(body)``, ``client.payments.get(id)``,
+    ``client.customers.search(email=...)`` (an auto-paging iterator),
+    ``client.cards.list(customer_id)``... ``client.operations`` lists them.
+
+    Keyword arguments are the client options of the library's table (see
+    ``OPTIONS``; times in seconds), plus Python's own ``log_level`` (a logging
+    level; default: the level of the ``mercadopago_native`` logger when the
+    client is created), which selects what the library logs into
+    ``logging.getLogger("mercadopago_native")``.
+    """
+
+    def _open(self, config: Any) -> Any:
+        config.set_log_level(self._log_level)
+        return _native.Client(config)
+
     # -- calls ------------------------------------------------------------
     def _logged(self, fn: Any, *args: Any) -> Any:
         """fn(*args), then the library's log lines it queued, on this thread."""
@@ -532,10 +721,7 @@ class Client(ClientResources):
         try:
             return fn(*args)
         finally:
-            line = self._native.next_log()
-            while line is not None:
-                logger.log(_PY_LEVEL.get(line.level, logging.DEBUG), "%s", line.message)
-                line = self._native.next_log()
+            self._drain_logs()
 
     def _call(self, operation: str, bound: Dict[str, Any],
               options: Dict[str, Any]) -> Union[Result, ListResult]:
@@ -551,17 +737,9 @@ class Client(ClientResources):
     def batch(self) -> Batch:
         return Batch(self)
 
-    def oauth_authorization_url(self, client_id: str, redirect_uri: str,
-                                state: Optional[str] = None) -> str:
-        return _native.oauth_authorization_url(client_id, redirect_uri, state)
-
     # -- lifetime ---------------------------------------------------------
     def close(self) -> None:
         self._native.close()
-
-    @property
-    def closed(self) -> bool:
-        return self._native.closed
 
     def __enter__(self) -> "Client":
         return self
@@ -569,9 +747,92 @@ class Client(ClientResources):
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        state = "closed" if self.closed else "open"
-        return f"<mercadopago_native.Client {self.base_url} {state}>"
+
+def _settle(client: "AsyncClient", future: "asyncio.Future[Any]", response: Any,
+            error: Any) -> None:
+    """A call's outcome, on its caller's loop (call_soon_threadsafe from the
+    engine thread)."""
+    if client._log_level:
+        client._drain_logs()
+    if future.done():  # its task was canceled meanwhile
+        return
+    if error is not None:
+        future.set_exception(_from_native(error))
+    else:
+        future.set_result(response)
+
+
+class AsyncClient(_ClientBase, AsyncClientResources):
+    """The asyncio client: the same resources, options, results and errors as
+    ``Client``, but every call is a coroutine (``await
+    client.payments.get(id)``) and lists are async iterators (``async for p in
+    client.payments.search(...)``).
+
+    All the client's calls run on one engine thread of the library (one
+    libcurl multi handle, whatever the number of calls in flight), with the
+    retries, idempotency keys and deadlines of a blocking call; the event loop
+    is never blocked. Canceling the awaiting task cancels the call (its
+    connection is closed). ``async with AsyncClient(...) as client:``, or
+    ``await client.close()``, which cancels the calls still in flight (they
+    raise CanceledError).
+    """
+
+    def _open(self, config: Any) -> Any:
+        return _native.AsyncClient(config, self._log_level)
+
+    # -- calls ------------------------------------------------------------
+    async def _start(self, operation: str, request: Any) -> Any:
+        """The native response of one call, awaited on the running loop."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        call_id = self._native.start(
+            operation, request,
+            functools.partial(loop.call_soon_threadsafe, _settle, self, future))
+        try:
+            return await future
+        except asyncio.CancelledError:
+            self._native.cancel(call_id)  # nothing happens when it already ended
+            raise
+
+    async def _call(self, operation: str, bound: Dict[str, Any],
+                    options: Dict[str, Any]) -> Union[Result, ListResult]:
+        request = _request(bound, options) if bound["path"] or bound["query"] or options \
+            or bound["body"] is not None else None
+        return _result(await self._start(operation, request))
+
+    def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
+        """Calls an operation by name with the arguments of its resource
+        method: a coroutine, or an AsyncPageIterator for a list."""
+        op = self._operation(operation)
+        return _invoke(self, op, args, kwargs)
+
+    async def warm(self, connections: int = 1) -> int:
+        """Opens up to ``connections`` (1 to 64) connections of the engine now
+        (TCP and TLS, a HEAD request without the token), so that the first
+        calls do not wait for them; returns how many answered. The wait runs
+        in the loop's default executor."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self._native.warm, connections,
+                                          _native.WARM_ASYNC)
+
+    @property
+    def in_flight(self) -> int:
+        """Calls started and not yet completed by the library."""
+        return self._native.in_flight
+
+    # -- lifetime ---------------------------------------------------------
+    async def close(self) -> None:
+        """Cancels the calls in flight (their tasks raise CanceledError) and
+        frees the client. Idempotent."""
+        self._native.close()  # prompt: transfers are closed, not awaited
+        if self._log_level:
+            self._drain_logs()
+
+    async def __aenter__(self) -> "AsyncClient":
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        await self.close()
 
 
 def _client_signature() -> inspect.Signature:
@@ -583,6 +844,7 @@ def _client_signature() -> inspect.Signature:
     return inspect.Signature(params)
 
 
-Client.__init__.__signature__ = _client_signature()  # type: ignore[attr-defined]
-Client.__doc__ = (Client.__doc__ or "") + "\n    Options:\n" + "".join(
-    f"      {name}: {OPTIONS[name].doc}\n" for name in _CLIENT_OPTIONS)
+_ClientBase.__init__.__signature__ = _client_signature()  # type: ignore[attr-defined]
+for _cls in (Client, AsyncClient):
+    _cls.__doc__ = (_cls.__doc__ or "") + "\n    Options:\n" + "".join(
+        f"      {name}: {OPTIONS[name].doc}\n" for name in _CLIENT_OPTIONS)

@@ -73,6 +73,9 @@ class InternalError(MercadoPagoError):
 class NotPresentError(MercadoPagoError, builtins.LookupError):
     'A JSON read found nothing, or another type, there'
 
+class CanceledError(MercadoPagoError):
+    'An asynchronous call was canceled, by its caller or by freeing its client'
+
 class ProtocolError(MercadoPagoError):
     "The server's answer is not one the API gives: a redirect (3xx), a status outside 200-599, a body or headers over the limits, a malformed answer; not retried"
 

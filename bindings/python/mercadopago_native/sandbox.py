@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from . import _sandbox
 
@@ -53,6 +53,28 @@ class Sandbox:
         if self.ca_pem is not None:
             kwargs.setdefault("ca_pem", self.ca_pem)
         return Client(access_token, **kwargs)
+
+    def async_client(self, access_token: str = TEST_TOKEN, **kwargs: Any):
+        """An AsyncClient for this sandbox (trusting its CA)."""
+        from ._client import AsyncClient
+
+        kwargs.setdefault("base_url", self.url)
+        if self.ca_pem is not None:
+            kwargs.setdefault("ca_pem", self.ca_pem)
+        return AsyncClient(access_token, **kwargs)
+
+    def health(self) -> Dict[str, Any]:
+        """GET /__sandbox/health: requests, connections ("connections" counts
+        this request's own connection too), TLS handshakes."""
+        import json
+        import ssl
+        import urllib.request
+
+        context = ssl.create_default_context(cadata=self.ca_pem) if self.ca_pem else None
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}),  # no proxy
+                                             urllib.request.HTTPSHandler(context=context))
+        with opener.open(self.url + "/__sandbox/health", timeout=10) as answer:
+            return json.loads(answer.read())
 
     # -- fault injection and reset (mp_sandbox_fault_*, no HTTP) -----------
     def arm_faults(self, method: str, path: str, faults: List[str]) -> None:

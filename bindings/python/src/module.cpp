@@ -1,13 +1,19 @@
 // mercadopago_native._native: pybind11 bindings of mercadopago.hpp, the
 // library's one C++ layer. Nothing here adds behaviour: the classes, tables and
 // errors are the header's; this file only says which calls release the GIL and
-// how mercadopago::Error and Bytes cross into Python.
+// how mercadopago::Error and Bytes cross into Python. AsyncClient alone is
+// over mercadopago.h directly (the asynchronous calls, which the C++ header
+// does not wrap), with their completions handed to Python (below).
 #include <mercadopago.hpp>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 
 namespace py = pybind11;
@@ -41,6 +47,144 @@ py::object &error_factory() {
     static py::object *f = new py::object(); // leaked on purpose: lives to exit
     return *f;
 }
+
+// ---- Asynchronous calls -------------------------------------------------
+//
+// AsyncClient owns its mp_client directly (mercadopago.hpp's Client has no
+// asynchronous calls): mp_client_call_async runs each call on the client's
+// one engine thread, and the completion below crosses into Python there, under
+// the GIL, only to hand the outcome to a Python callable (the caller's
+// loop.call_soon_threadsafe). Every C call that may wait for the engine
+// thread runs without the GIL, since the engine thread needs the GIL to
+// complete a call.
+
+// The handle, and the lock that lets close() wait for starts in progress;
+// shared by the client and its calls in flight.
+struct AsyncState {
+    std::shared_mutex mutex;
+    mp_client *handle = nullptr;
+    mp::LogQueue queue;
+    std::atomic<long> in_flight{0};
+};
+
+// One call's userdata: what its completion needs, kept alive until it ran.
+struct Pending {
+    py::object on_done; // on_done(response | None, error | None), called on the engine thread
+    std::shared_ptr<AsyncState> state;
+};
+
+bool python_finalizing() {
+#if PY_VERSION_HEX >= 0x030D0000
+    return Py_IsFinalizing() != 0;
+#else
+    return _Py_IsFinalizing() != 0;
+#endif
+}
+
+void async_done(void *userdata, uint64_t, mp_status status, mp_response *response,
+                const mp_error *error) {
+    std::unique_ptr<Pending> pending(static_cast<Pending *>(userdata));
+    std::unique_ptr<mp::Response> ok;
+    std::unique_ptr<mp::Error> failed;
+    if (status == MP_OK)
+        ok.reset(new mp::Response(response));
+    else if (error != nullptr)
+        failed.reset(new mp::Error(status, error, response)); // keeps the API's answer
+    else
+        failed.reset(new mp::Error(status, mp_status_name(status)));
+    pending->state->in_flight.fetch_sub(1);
+    if (python_finalizing()) { // no Python left to tell: drop the references unowned
+        (void)pending.release()->on_done.release();
+        return;
+    }
+    py::gil_scoped_acquire gil;
+    try {
+        pending->on_done(ok ? py::cast(std::move(ok)) : py::none(),
+                         failed ? py::cast(std::move(failed)) : py::none());
+    } catch (py::error_already_set &e) {
+        // The caller's loop is closed: nobody awaits this call any more.
+        if (!e.matches(PyExc_RuntimeError)) e.discard_as_unraisable("mercadopago_native async");
+    }
+    pending.reset(); // its references go while the GIL is held
+}
+
+class AsyncClient {
+  public:
+    AsyncClient(const mp::Config &config, int log_level) : state_(std::make_shared<AsyncState>()) {
+        // The config's log queue belongs to the config: this client queues
+        // into its own (read by next_log), the config's other settings as set.
+        if (log_level > 0)
+            mp::detail::check(mp_config_set_log(config.handle(), &mp::LogQueue::callback,
+                                                &state_->queue,
+                                                static_cast<mp_log_level>(log_level)));
+        else
+            mp::detail::check(mp_config_set_log(config.handle(), nullptr, nullptr, MP_LOG_ERROR));
+        py::gil_scoped_release nogil;
+        mp::detail::check(mp_client_new(config.handle(), &state_->handle));
+    }
+    ~AsyncClient() {
+        // Freeing cancels the calls in flight, whose completions need the GIL.
+        py::gil_scoped_release nogil;
+        close();
+    }
+    AsyncClient(const AsyncClient &) = delete;
+    AsyncClient &operator=(const AsyncClient &) = delete;
+
+    // Starts a call; on_done(response, error) runs later on the engine thread.
+    uint64_t start(const std::string &operation, const mp::Request *request, py::object on_done) {
+        std::unique_ptr<Pending> pending(new Pending{std::move(on_done), state_});
+        uint64_t id = 0;
+        std::unique_ptr<mp::Error> refused;
+        {
+            py::gil_scoped_release nogil;
+            std::shared_lock<std::shared_mutex> lock(state_->mutex);
+            if (state_->handle == nullptr) {
+                refused.reset(new mp::Error(MP_ERR_INVALID_ARGUMENT, "the client is closed"));
+            } else {
+                state_->in_flight.fetch_add(1);
+                mp_status s = mp_client_call_async(state_->handle, operation.c_str(),
+                                                   request ? request->handle() : nullptr,
+                                                   &async_done, pending.get(), &id);
+                if (s == MP_OK) {
+                    pending.release(); // the completion owns it now
+                } else {               // bad input: done will never run
+                    state_->in_flight.fetch_sub(1);
+                    refused.reset(new mp::Error(s, mp_error_last()));
+                }
+            }
+        }
+        if (refused) throw *refused; // pending freed here, with the GIL
+        return id;
+    }
+    void cancel(uint64_t id) {
+        std::shared_lock<std::shared_mutex> lock(state_->mutex);
+        if (state_->handle != nullptr) mp_client_cancel(state_->handle, id);
+    }
+    long warm(long connections, int what) {
+        std::shared_lock<std::shared_mutex> lock(state_->mutex);
+        if (state_->handle == nullptr)
+            throw mp::Error(MP_ERR_INVALID_ARGUMENT, "the client is closed");
+        long answered = 0;
+        mp::detail::check(mp_client_warm(state_->handle, connections, what, &answered));
+        return answered;
+    }
+    // Frees the client: the calls in flight complete with MP_ERR_CANCELED
+    // before it returns. Idempotent.
+    void close() {
+        std::unique_lock<std::shared_mutex> lock(state_->mutex);
+        mp_client_free(state_->handle);
+        state_->handle = nullptr;
+    }
+    bool closed() const {
+        std::shared_lock<std::shared_mutex> lock(state_->mutex);
+        return state_->handle == nullptr;
+    }
+    long in_flight() const { return state_->in_flight.load(); }
+    std::unique_ptr<mp::LogLine> next_log() { return state_->queue.next(); }
+
+  private:
+    std::shared_ptr<AsyncState> state_;
+};
 
 } // namespace
 
@@ -188,6 +332,20 @@ PYBIND11_MODULE(_native, m) {
         .def("close", &mp::Client::close, nogil())
         // closed() waits behind a close() in progress: not while holding the GIL.
         .def_property_readonly("closed", py::cpp_function(&mp::Client::closed, nogil()));
+
+    m.attr("WARM_BLOCKING") = MP_WARM_BLOCKING;
+    m.attr("WARM_ASYNC") = MP_WARM_ASYNC;
+    py::class_<AsyncClient>(m, "AsyncClient")
+        .def(py::init<const mp::Config &, int>(), py::arg("config"), py::arg("log_level"))
+        .def("start", &AsyncClient::start, py::arg("operation"), py::arg("request"),
+             py::arg("on_done"),
+             "Starts a call; on_done(response, error) runs on the client's engine thread.")
+        .def("cancel", &AsyncClient::cancel, py::arg("call_id"), nogil())
+        .def("warm", &AsyncClient::warm, py::arg("connections"), py::arg("what"), nogil())
+        .def("next_log", &AsyncClient::next_log)
+        .def("close", &AsyncClient::close, nogil())
+        .def_property_readonly("closed", py::cpp_function(&AsyncClient::closed, nogil()))
+        .def_property_readonly("in_flight", &AsyncClient::in_flight);
 
     py::class_<mp::WebhookVerifier>(m, "WebhookVerifier")
         .def(py::init<>())
