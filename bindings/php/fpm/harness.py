@@ -130,19 +130,6 @@ class PhpFpm:
                     text += f.read()
         return text
 
-    def workers(self):
-        """The pids of the pool's children now (from /proc)."""
-        pids = []
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat") as f:
-                        if int(f.read().rsplit(")", 1)[1].split()[1]) == self.proc.pid:
-                            pids.append(int(entry))
-                except (OSError, IndexError, ValueError):
-                    pass
-        return sorted(pids)
-
     def stop(self):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGQUIT)  # graceful: lets the workers finish
