@@ -4,7 +4,8 @@
 # times: it only installs what is missing. iproute2 and util-linux (ip, unshare) give the
 # sandbox tests their private network namespaces; python3-venv the official Python SDK's venv
 # (tests/sandbox/official_sdks). chromium and libnss3-tools (certutil) run the browser tests
-# (tests/web: Debian's Chromium trusting the sandbox's CA through an NSS database).
+# (tests/web: Debian's Chromium trusting the sandbox's CA through an NSS database). php8.2-fpm
+# runs the PHP-FPM tests and bench (bindings/php/fpm, bench/latency/fpm.sh).
 set -euo pipefail
 
 packages=(
@@ -12,7 +13,7 @@ packages=(
   libcurl4-openssl-dev libssl-dev libsimdjson-dev libcpp-httplib-dev
   catch2 abigail-tools clang-format nlohmann-json3-dev curl openssl python3
   clang libclang-rt-14-dev llvm
-  swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring phpunit
+  swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring php8.2-fpm phpunit
   openjdk-17-jdk-headless maven
   dpkg-dev file debootstrap
   iproute2 util-linux python3-venv
