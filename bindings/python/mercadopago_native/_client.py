@@ -737,6 +737,12 @@ class Client(_ClientBase, ClientResources):
     def batch(self) -> Batch:
         return Batch(self)
 
+    def warm(self, connections: int = 1) -> int:
+        """Opens up to ``connections`` (1 to 64) connections now (TCP and TLS,
+        a HEAD request without the token), so that the first calls do not
+        wait for them: for a service's start-up. Returns how many answered."""
+        return int(self._native.warm(connections, _native.WARM_BLOCKING))
+
     # -- lifetime ---------------------------------------------------------
     def close(self) -> None:
         self._native.close()

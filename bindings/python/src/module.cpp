@@ -329,8 +329,9 @@ PYBIND11_MODULE(_native, m) {
         .def("run_batch", &mp::Client::run_batch, py::arg("batch"), py::arg("max_in_flight") = 0,
              nogil())
         .def("next_log", &mp::Client::next_log)
+        .def("warm", &mp::Client::warm, py::arg("connections"), py::arg("what"), nogil())
         .def("close", &mp::Client::close, nogil())
-        // closed() waits behind a close() in progress: not while holding the GIL.
+        // closed() may wait behind a close() in progress: not while holding the GIL.
         .def_property_readonly("closed", py::cpp_function(&mp::Client::closed, nogil()));
 
     m.attr("WARM_BLOCKING") = MP_WARM_BLOCKING;
