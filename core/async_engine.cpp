@@ -39,6 +39,10 @@ AsyncEngine::AsyncEngine(Client &client, Transport &transport)
     // HTTP/2 streams share a connection where the server offers it;
     // otherwise each call in flight gets a connection, kept for the next.
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    // Idle connections kept for the next calls: as many as the client's
+    // setting (libcurl's own default shrinks with the calls in flight).
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS,
+                      static_cast<long>(std::max<size_t>(client.config_.max_idle_connections, 1)));
     thread_ = std::thread([this] { run(); });
 }
 

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <thread>
 
 namespace mp {
@@ -352,42 +353,40 @@ Response Client::execute(PreparedCall &pc) {
     }
 }
 
+// A batch runs on the client's asynchronous engine: the same connections
+// (kept between batches and shared with asynchronous calls), each call with
+// its own retries and backoff, at most max_in_flight at a time: a finished
+// call starts the next.
 std::vector<Client::Result> Client::execute_many(std::vector<PreparedCall> &calls,
                                                  long max_in_flight) {
     std::vector<Result> results(calls.size());
-    std::vector<Clock::time_point> deadlines;
-    for (const PreparedCall &pc : calls)
-        deadlines.push_back(Clock::now() + std::chrono::milliseconds(pc.timeout_ms));
-    std::vector<size_t> pending(calls.size());
-    for (size_t i = 0; i < calls.size(); ++i)
-        pending[i] = i;
-
-    // Rounds: everything pending goes out at once; what should be retried
-    // waits for the longest backoff among them and goes out again.
-    for (int number = 1; !pending.empty(); ++number) {
-        std::vector<const HttpRequest *> requests;
-        for (size_t i : pending) {
-            before_attempt(calls[i], number, ms_between(Clock::now(), deadlines[i]));
-            requests.push_back(&calls[i].http);
+    if (calls.empty()) return results;
+    const size_t limit = max_in_flight > 0 ? static_cast<size_t>(max_in_flight) : 16;
+    AsyncEngine &eng = engine();
+    std::mutex m;
+    std::condition_variable cv;
+    size_t next = 0, finished = 0;
+    // Called with m held; the engine runs the completions on its thread.
+    std::function<void()> start_next;
+    start_next = [&] {
+        size_t i = next++;
+        try {
+            eng.submit(std::move(calls[i]), [&, i](uint64_t, Result r) {
+                std::lock_guard<std::mutex> lock(m);
+                results[i] = std::move(r);
+                ++finished;
+                if (next < calls.size()) start_next();
+                cv.notify_one();
+            });
+        } catch (const Error &e) {
+            results[i].error = e.detail();
+            ++finished;
         }
-        const auto sent = Clock::now();
-        std::vector<Transport::Outcome> outcomes =
-            transport_->perform_many(requests, max_in_flight);
-        long took = ms_between(sent, Clock::now());
-        std::vector<size_t> again;
-        long delay = 0;
-        for (size_t k = 0; k < pending.size(); ++k) {
-            size_t i = pending[k];
-            long delay_ms = 0;
-            if (settle(calls[i], number, took, std::move(outcomes[k]),
-                       ms_between(Clock::now(), deadlines[i]), results[i], delay_ms)) {
-                again.push_back(i);
-                delay = std::max(delay, delay_ms);
-            }
-        }
-        if (!again.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-        pending = std::move(again);
-    }
+    };
+    std::unique_lock<std::mutex> lock(m);
+    while (next < calls.size() && next < limit)
+        start_next();
+    cv.wait(lock, [&] { return finished == calls.size(); });
     return results;
 }
 

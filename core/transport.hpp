@@ -55,18 +55,13 @@ class Transport {
     // Throws Error(Network|Timeout|Tls) when no HTTP answer was received.
     HttpResponse perform(const HttpRequest &request);
 
-    // Sends all requests at once from this thread (libcurl multi: parallel
-    // connections, or streams of one HTTP/2 connection where the server
-    // offers it), at most max_in_flight at a time. Each result is the answer
-    // or the error of its own request.
+    // What one transfer came to: the answer, or the error when none came.
     struct Outcome {
         HttpResponse response;
         bool ok = false;
         ErrorKind error_kind = ErrorKind::Internal;
         std::string error_message;
     };
-    std::vector<Outcome> perform_many(const std::vector<const HttpRequest *> &requests,
-                                      long max_in_flight);
 
     // One transfer run elsewhere (the asynchronous engine's multi handle):
     // begin() takes a pooled handle and sets it up for the request (which

@@ -413,9 +413,11 @@ MP_EXTERN int64_t mp_pager_total(const mp_pager *pager);
 
 typedef struct mp_batch mp_batch;
 
-/* Many calls sent at once from one thread (parallel connections, or HTTP/2
- * streams where the server offers them), each with its own result and
- * retries. Caller frees. */
+/* Many calls sent at once (parallel connections, or HTTP/2 streams where the
+ * server offers them), each with its own result, retries and backoff. They
+ * run on the client's own thread, as asynchronous calls do, and on the same
+ * connections, which stay open for the next batch; the caller waits.
+ * Caller frees. */
 MP_EXTERN mp_status mp_batch_new(mp_batch **out);
 MP_EXTERN void mp_batch_free(mp_batch *batch);
 /* Adds a call; the request is copied (NULL for none). Returns its index in *index
@@ -425,7 +427,8 @@ MP_EXTERN mp_status mp_batch_add(mp_batch *batch, const char *operation, const m
 MP_EXTERN size_t mp_batch_size(const mp_batch *batch);
 /* Runs every call of the batch, at most max_in_flight at a time (0: 16).
  * Returns MP_OK when the batch ran, whatever each call's outcome; read the
- * outcomes with the functions below. A batch may be run again. */
+ * outcomes with the functions below. A batch may be run again. Not from an
+ * asynchronous call's completion (it would wait for its own thread). */
 MP_EXTERN mp_status mp_client_run_batch(mp_client *client, mp_batch *batch, long max_in_flight);
 /* The status of call index: MP_OK, or the category of its failure. */
 MP_EXTERN mp_status mp_batch_status(const mp_batch *batch, size_t index);

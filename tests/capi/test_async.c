@@ -329,7 +329,38 @@ static void warm_opens_connections_before_the_first_call(void) {
     mp_client_free(c);
 }
 
+/* A batch runs on the client's engine: its connections stay for the next
+ * batch (and for asynchronous calls). */
+static void batches_keep_their_connections(void) {
+    mp_client *c = client_with(TEST_TOKEN, 0);
+    mp_batch *batch = NULL;
+    long before = 0;
+    size_t i;
+    int run;
+    REQUIRE(mp_batch_new(&batch) == MP_OK);
+    for (i = 0; i < 6; ++i)
+        REQUIRE(mp_batch_add(batch, "payment_methods.list", NULL, NULL) == MP_OK);
+    for (run = 0; run < 3; ++run) {
+        REQUIRE(mp_client_run_batch(c, batch, 3) == MP_OK);
+        for (i = 0; i < 6; ++i)
+            CHECK(mp_batch_status(batch, i) == MP_OK);
+        if (run == 0) before = mp_sandbox_connection_count(fixture_sandbox());
+    }
+    /* 3 in flight: at most 3 connections, opened by the first run only. */
+    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before == 0);
+    reset_outcomes();
+    REQUIRE(mp_client_call_async(c, "payment_methods.list", NULL, on_done, (void *)0, NULL) ==
+            MP_OK);
+    REQUIRE(wait_for(1, 30) == 1);
+    CHECK(outcomes[0].status == MP_OK);
+    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before == 0);
+    free_responses(1);
+    mp_batch_free(batch);
+    mp_client_free(c);
+}
+
 static const struct test_case cases[] = {
+    {"batches_keep_their_connections", batches_keep_their_connections},
     {"reads_complete_on_the_clients_thread", reads_complete_on_the_clients_thread},
     {"an_api_error_comes_with_its_answer", an_api_error_comes_with_its_answer},
     {"bad_input_fails_at_once_and_never_completes", bad_input_fails_at_once_and_never_completes},
