@@ -106,3 +106,50 @@ def error_classes():
         out.append({"name": name, "parent": parent, "doc": doc, "enum": enum, "status": status,
                     "code": values[enum] if enum else None})
     return out
+
+
+SHAPES = os.path.join(ROOT, "bindings", "shapes.txt")
+
+
+def shapes():
+    """(shapes, operations) of bindings/shapes.txt:
+    shapes: {name: {"doc": str, "fields": [{"name", "type", "nullable",
+             "required", "list", "doc"}]}} in the file's order, where "type" is
+             int, number, money, decimal, str, date, bool, map, any or a
+             shape's name,
+             and "list" says it is an array of that type;
+    operations: {operation: (body shape or None, result shape)}."""
+    out, ops, current, section = {}, {}, None, None
+    field = re.compile(r"^\s+(\w+) (list<)?(\w+)(>)?([?!])?(?:: (.*))?$")
+    with open(SHAPES, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            text = line.rstrip("\n")
+            if not text.strip() or text.lstrip().startswith("#"):
+                continue
+            if text.startswith("shape "):
+                name, _, doc = text[6:].partition(": ")
+                current, section = {"doc": doc, "fields": []}, "shape"
+                out[name] = current
+            elif text == "operations":
+                section = "operations"
+            elif section == "operations":
+                op, body, arrow, result = text.split()
+                assert arrow == "->", f"shapes.txt:{number}: {text}"
+                ops[op] = (None if body == "-" else body, result)
+            elif section == "shape":
+                m = field.match(text)
+                assert m and bool(m.group(2)) == bool(m.group(4)), f"shapes.txt:{number}: {text}"
+                current["fields"].append({
+                    "name": m.group(1), "list": bool(m.group(2)), "type": m.group(3),
+                    "nullable": m.group(5) == "?", "required": m.group(5) == "!",
+                    "doc": m.group(6) or ""})
+            else:
+                raise ValueError(f"shapes.txt:{number}: outside a shape: {text}")
+    scalars = {"int", "number", "money", "decimal", "str", "date", "bool", "map", "any"}
+    for name, shape in out.items():
+        for f in shape["fields"]:
+            assert f["type"] in scalars or f["type"] in out, f"{name}.{f['name']}: {f['type']}"
+    for op, (body, result) in ops.items():
+        assert body is None or body in out, op
+        assert result in out or result in scalars, op
+    return out, ops
