@@ -23,7 +23,12 @@ Counters, in total and per connection (the last 500 connections are listed):
                    TLS 1.3 resumption attempt (a TLS 1.2 one with a session ticket (35) too)
   resumed          ServerHellos that selected a pre-shared key (41): resumptions accepted
   flights          client->server sends that follow server data, or the first send of a
-                   connection: round trips = flights + connections (the TCP handshake)
+                   connection: round trips = flights + connections (the TCP handshake).
+                   A send within RTT/2 of the current flight's start belongs to that flight:
+                   a server flight can arrive in several chunks, and a client may answer the
+                   first before the rest (OpenSSL sends its compatibility ChangeCipherSpec as
+                   soon as it reads the ServerHello), which costs no extra round trip.
+                   Nor does a lone TLS alert (the close_notify a client sends as it closes).
   c2s_bytes, s2c_bytes
 Stats endpoint (HTTP on --stats): GET /stats -> JSON {"totals": {...}, "connections": [...],
 "rtt_ms": ...}; GET or POST /reset -> zeroes the totals and forgets the connections.
@@ -97,6 +102,15 @@ def hello_extensions(body, server):
         return {}
 
 
+def lone_alert(data):
+    """A chunk that is one TLS alert record: a TLS 1.2 alert (type 0x15), or a TLS 1.3
+    encrypted record of an alert's size (2 bytes + content type + 16-byte AEAD tag). Clients
+    send their close_notify so when they close; it waits for no answer."""
+    if len(data) < 5 or data[0] not in (0x15, 0x17):
+        return False
+    return len(data) == 5 + int.from_bytes(data[3:5], "big") and (data[0] == 0x15 or len(data) == 24)
+
+
 class Stats:
     def __init__(self):
         self.reset()
@@ -131,7 +145,7 @@ class Proxy:
         except OSError:
             cwriter.close()
             return
-        state = {"server_spoke": False, "client_sent": False}
+        state = {"server_spoke": False, "flight_start": None}
 
         def client_message(kind, body):
             if kind == 0x01:
@@ -145,9 +159,13 @@ class Proxy:
                 self.stats.add(conn, "resumed")
 
         def on_c2s(data):
-            if not state["client_sent"] or state["server_spoke"]:
+            now = time.monotonic()
+            if state["flight_start"] is None or (
+                    state["server_spoke"] and now - state["flight_start"] >= self.half
+                    and not lone_alert(data)):
                 self.stats.add(conn, "flights")
-            state["client_sent"], state["server_spoke"] = True, False
+                state["flight_start"] = now
+            state["server_spoke"] = False
             self.stats.add(conn, "c2s_bytes", len(data))
             cscan.feed(data)
 
