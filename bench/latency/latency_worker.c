@@ -3,7 +3,8 @@
  * line with the wall times in milliseconds ({"ms": [...]}) or {"na": "why"}.
  *
  *   latency_worker BASE_URL CA_FILE
- *   commands: create | first ID | steady ID N | seq ID N | batch ID N | warmfirst ID | quit
+ *   commands: create | first ID | steady ID N | seq ID N | batch ID N | async ID N |
+ *             warmfirst ID | quit
  *
  * "first" makes a new client and times its construction and first call (a new connection and
  * TLS handshake); the others run on the latest client. */
@@ -70,10 +71,10 @@ static void create(void) {
     const char *tok = NULL;
     size_t len = 0;
     int64_t pid = 0;
-    mp_response *res = post("card_tokens.create",
-                            "{\"card_number\":\"4509953566233704\",\"expiration_month\":11,"
-                            "\"expiration_year\":2030,\"security_code\":\"123\","
-                            "\"cardholder\":{\"name\":\"APRO\"}}");
+    mp_response *res =
+        post("card_tokens.create", "{\"card_number\":\"4509953566233704\",\"expiration_month\":11,"
+                                   "\"expiration_year\":2030,\"security_code\":\"123\","
+                                   "\"cardholder\":{\"name\":\"APRO\"}}");
     mp_response_get_string(res, "/id", &tok, &len);
     snprintf(body, sizeof body,
              "{\"transaction_amount\":100,\"token\":\"%.*s\",\"installments\":1,"
@@ -94,7 +95,8 @@ static void batch(const char *id, int n) {
     mp_batch_new(&b);
     mp_request_new(&req);
     mp_request_set_path_param(req, "id", id);
-    for (i = 0; i < n; i++) mp_batch_add(b, "payments.get", req, NULL);
+    for (i = 0; i < n; i++)
+        mp_batch_add(b, "payments.get", req, NULL);
     t = now_ms();
     if (mp_client_run_batch(client, b, 0) != MP_OK) die("batch");
     t = now_ms() - t;
@@ -162,10 +164,13 @@ int main(int argc, char **argv) {
             printf("]}\n");
         } else if (strcmp(cmd, "seq") == 0) {
             t = now_ms();
-            for (i = 0; i < n; i++) get(id);
+            for (i = 0; i < n; i++)
+                get(id);
             printf("{\"ms\": [%.3f]}\n", now_ms() - t);
         } else if (strcmp(cmd, "batch") == 0) {
             batch(id, n);
+        } else if (strcmp(cmd, "async") == 0) {
+            printf("{\"na\": \"C has no async API: mp_batch is its concurrency\"}\n");
         } else if (strcmp(cmd, "warmfirst") == 0) {
             warmfirst(id);
         } else {

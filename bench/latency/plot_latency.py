@@ -28,7 +28,7 @@ def panel(ax, rows, floor, title, log):
     ax.set_yticklabels(labels, fontsize=8)
     ax.invert_yaxis()
     ax.axvline(floor, color="black", ls="--", lw=1)
-    ax.text(floor, -0.9, f" floor {floor:.1f} ms", fontsize=8, va="bottom")
+    ax.text(floor, len(rows) - 0.4, f" 1 RTT + server\n {floor:.1f} ms", fontsize=8, va="top")
     for i, r in enumerate(rows):
         ax.text(r["p99_ms"], i, f"  {r['p50_ms']:.0f} ms, {r['round_trips']:.1f} RT, "
                 f"{r['conns']:.2f} conn", va="center", fontsize=7)

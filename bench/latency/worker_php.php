@@ -4,7 +4,7 @@
 //
 //   php -d extension=mercadopago_native.so worker_php.php native BASE_URL CA_FILE
 //   php -d curl.cainfo=CA_FILE worker_php.php official SDK_SRC_DIR
-//   commands: first ID | steady ID N | seq ID N | batch ID N | warmfirst ID | quit
+//   commands: first ID | steady ID N | seq ID N | batch ID N | async ID N | warmfirst ID | quit
 //
 // native: the binding (MercadoPago\Native\Client, base_url and ca_file given). official: the
 // official SDK 3.13.0 as shipped, loaded from its src/ folder (PSR-4 MercadoPago\ -> src/
@@ -94,6 +94,9 @@ while (($line = fgets(STDIN)) !== false) {
                     throw new RuntimeException('batch: a call failed');
                 }
             }
+            break;
+        case 'async':
+            $out = ['na' => 'PHP has no async API: the batch is its concurrency'];
             break;
         case 'warmfirst':
             // SLOT: the first call after $client->warm() (the API is being built on another
