@@ -125,7 +125,8 @@ class Stats:
 
 
 class Proxy:
-    def __init__(self, target, rtt_ms):
+    def __init__(self, target, rtt_ms, tracing=False):
+        self.tracing = tracing
         self.target = target
         self.half = rtt_ms / 2000.0
         self.rtt_ms = rtt_ms
@@ -160,6 +161,7 @@ class Proxy:
 
         def on_c2s(data):
             now = time.monotonic()
+            self.trace(conn, accepted, now, "c2s read", data)
             if state["flight_start"] is None or (
                     state["server_spoke"] and now - state["flight_start"] >= self.half
                     and not lone_alert(data)):
@@ -170,6 +172,7 @@ class Proxy:
             cscan.feed(data)
 
         def on_s2c_delivered(data):
+            self.trace(conn, accepted, time.monotonic(), "s2c delivered", data)
             state["server_spoke"] = True
             self.stats.add(conn, "s2c_bytes", len(data))
             sscan.feed(data)
@@ -181,6 +184,12 @@ class Proxy:
             return_exceptions=True)
         for w in (cwriter, swriter):
             w.close()
+
+    def trace(self, conn, accepted, now, what, data):
+        if self.tracing:
+            print(f"conn {conn['id']} +{(now - accepted) * 1000:8.1f} ms {what:13} "
+                  f"{len(data):6} bytes, first 0x{data[0]:02x}, flights {conn['flights']}",
+                  file=sys.stderr, flush=True)
 
     async def pump(self, reader, writer, not_before, on_read, on_delivered):
         """Forwards reader -> writer, each chunk at arrival + RTT/2 (never before not_before)."""
@@ -251,8 +260,9 @@ async def main():
     ap.add_argument("--target", type=hostport, required=True, help="HOST:PORT to forward to")
     ap.add_argument("--rtt-ms", type=float, required=True, help="round-trip time to add")
     ap.add_argument("--stats", type=hostport, required=True, help="HOST:PORT of the stats endpoint")
+    ap.add_argument("--trace", action="store_true", help="log every chunk on stderr")
     args = ap.parse_args()
-    proxy = Proxy(args.target, args.rtt_ms)
+    proxy = Proxy(args.target, args.rtt_ms, args.trace)
     server = await asyncio.start_server(proxy.handle, *args.listen, backlog=512)
     stats = await asyncio.start_server(proxy.serve_stats, *args.stats)
     print(f"latency_proxy listening on {args.listen[0]}:{server.sockets[0].getsockname()[1]} "

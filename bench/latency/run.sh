@@ -13,7 +13,12 @@
 # api.mercadopago.com is 127.0.0.1: mp-sandbox on 127.0.0.1:8443 (TLS, certificate for
 # api.mercadopago.com), and for each RTT bench_latency.py puts latency_proxy.py on 127.0.0.1:443
 # in front of it and runs every client. Raw results in build/bench-latency/, plots in
-# bench/latency/plots/. Optional hook: bench/latency/fpm.sh (see bench/README.md).
+# bench/latency/plots/. Extra arguments for bench_latency.py (call counts) in $MP_LATENCY_ARGS.
+# Optional hook, the PHP-FPM scenario: when bench/latency/fpm.sh exists, run.sh calls
+# `bash fpm.sh --prepare` here (outside the namespace: install what it needs), then
+# bench_latency.py calls `bash fpm.sh PROXY_URL CA_FILE OUT_DIR RTT_MS` once per RTT, inside the
+# namespace while that RTT's proxy runs, with MP_LATENCY_STATS (the proxy's stats endpoint:
+# GET /stats, GET /reset), MP_LATENCY_PAYMENT_ID, MP_LATENCY_PHP_EXT and MP_LATENCY_PHP_SDK set.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -70,8 +75,8 @@ fi
   2>/dev/null || "$py" -m pip install -q --disable-pip-version-check mercadopago==3.6.0
 
 echo "== the Java worker (bench/java, Maven)"
-(cd bindings/java && mvn -B -q -DskipTests -Dmp.cmake.java.dir="$release/bindings/java" install)
-(cd bench/java && mvn -B -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+(cd bindings/java && mvn -B -q -Dstyle.color=never -DskipTests -Dmp.cmake.java.dir="$release/bindings/java" install)
+(cd bench/java && mvn -B -q -Dstyle.color=never package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 
 echo "== matplotlib (build/bench-venv)"
 [ -x build/bench-venv/bin/python ] || python3 -m venv build/bench-venv
@@ -95,5 +100,7 @@ echo "== $(curl-config --version); RTTs: ${rtts[*]} ms"
 mkdir -p "$out"
 MP_LATENCY_INSIDE=1 MP_LATENCY_WORK=$work in_private_net bash "$0" "${rtts[@]}"
 
+echo "== tables (bench/README.md)"
+python3 "$here/tables_latency.py" "$out/results.json" | tee "$out/tables.md"
 echo "== plots"
 build/bench-venv/bin/python "$here/plot_latency.py" "$out/results.json" "$here/plots"
