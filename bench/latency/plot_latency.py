@@ -13,7 +13,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-COLORS = {"first": "#d62728", "steady": "#1f77b4", "warm+first": "#9467bd"}
+COLORS = {"first": "#d62728", "steady": "#1f77b4", "steady, warm process": "#17becf",
+          "warm+first": "#9467bd"}
 
 
 def panel(ax, rows, floor, title, log):
@@ -30,8 +31,8 @@ def panel(ax, rows, floor, title, log):
     ax.axvline(floor, color="black", ls="--", lw=1)
     ax.text(floor, len(rows) - 0.4, f" 1 RTT + server\n {floor:.1f} ms", fontsize=8, va="top")
     for i, r in enumerate(rows):
-        ax.text(r["p99_ms"], i, f"  {r['p50_ms']:.0f} ms, {r['round_trips']:.1f} RT, "
-                f"{r['conns']:.2f} conn", va="center", fontsize=7)
+        ax.text(r["p99_ms"], i, f"  {r['p50_ms']:.0f} ms, {r['round_trips']:.3g} RT, "
+                f"{r['conns']:.3g} conn", va="center", fontsize=7)
     if log:
         ax.set_xscale("log")
     ax.set_xlabel("wall time, ms (bar p50, whisker p99)")

@@ -41,7 +41,7 @@ def table(scenarios, ratio):
 print(f"server time (no proxy, C client, p50): {results['server_ms']:.3f} ms; "
       "floor = 1 RTT + server time: " + ", ".join(f"{floor[r]:.2f} ms at {r} ms" for r in rtts))
 print()
-table(["first", "steady", "warm+first"], ratio=True)
+table(["first", "steady", "steady, warm process", "warm+first"], ratio=True)
 print()
 table(sorted({s["scenario"] for s in summary if s["per"] == "run"}), ratio=False)
 for n in results["na"]:
