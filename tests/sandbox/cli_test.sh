@@ -7,7 +7,7 @@
 #   / an address, --tls-name (verified HTTPS by name, curl --resolve), --ca-cert/--ca-key (one
 #   CA across restarts, bad files), the MP_SANDBOX_* variables (the webhook secret checked on a
 #   signed delivery to a python3 receiver) and the command line over them,
-#   and a --help that names all of it.
+#   and a --help that names all of it. A listen backlog of 512.
 # Usage: cli_test.sh /path/to/mp-sandbox [PROJECT_VERSION]
 set -u
 
@@ -112,6 +112,10 @@ if start --port 0 --tls --ca-out "$ca"; then
         "$work/headers"
     check "Content-Type is application/json;charset=UTF-8" \
         grep -iq '^content-type: application/json;charset=UTF-8' "$work/headers"
+    # A burst of new connections (a batch opens 16) must not overflow the accept queue.
+    backlog=$(ss -Hltn "sport = :$port" | awk '{print $3; exit}')
+    check "it listens with a backlog of 512, not cpp-httplib's 5 (got ${backlog:-none})" \
+        test "${backlog:-0}" -ge 512
 
     stop_with TERM
     check "SIGTERM exits 0" test $? -eq 0
