@@ -6,13 +6,14 @@
 # and the connections and TLS handshakes it cost (the sandbox's /__sandbox/health deltas).
 #   bench/latency/fpm.sh PROXY_URL CA_FILE OUT_DIR [REQUESTS] [CONCURRENCY]
 #   bench/latency/fpm.sh sandbox - OUT_DIR      (no proxy: an mp-sandbox of its own)
+#   bench/latency/fpm.sh --prepare              (only build what it needs; run.sh's hook)
 # PROXY_URL reaches mp-sandbox (through a latency proxy, or directly) over HTTPS trusting
 # CA_FILE. Writes OUT_DIR/fpm-<variant>.json and prints a table. Builds (Release) the extension
 # and mp-sandbox into build/php-release when missing. The official SDK is read from
 # $MP_OFFICIAL_PHP_SDK (default /work/shared/peers/mercadopago-sdk-php-3.13.0), never copied.
 set -euo pipefail
-[ $# -ge 3 ] || { sed -n '2,13p' "$0"; exit 2; }
-proxy=$1 ca=$2 out=$3
+[ $# -ge 3 ] || [ "${1:-}" = --prepare ] || { sed -n '2,14p' "$0"; exit 2; }
+proxy=$1 ca=${2:-} out=${3:-}
 n=${4:-1000} concurrency=${5:-4}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -29,5 +30,6 @@ if [ ! -x "$build/sandbox/mp-sandbox" ] || [ ! -f "$ext" ]; then
         -DMP_BUILD_TESTS=OFF -DMP_BUILD_BENCH=OFF -DMP_BUILD_EXAMPLES=OFF >/dev/null
     cmake --build "$build" -j2 --target mercadopago_php mp-sandbox >/dev/null
 fi
+[ "$proxy" = --prepare ] && exit 0
 MP_SANDBOX=$build/sandbox/mp-sandbox exec python3 "$here/fpm_bench.py" "$proxy" "$ca" "$out" "$ext" \
     "$official" "$n" "$concurrency"

@@ -11,7 +11,6 @@
 #define _GNU_SOURCE
 #include <mercadopago.h>
 
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +97,7 @@ static void batch(const char *id, int n) {
     for (i = 0; i < n; i++)
         mp_batch_add(b, "payments.get", req, NULL);
     t = now_ms();
-    if (mp_client_run_batch(client, b, 0) != MP_OK) die("batch");
+    if (mp_client_run_batch(client, b, n) != MP_OK) die("batch"); /* all n at once */
     t = now_ms() - t;
     for (i = 0; i < n; i++)
         if (mp_batch_status(b, (size_t)i) != MP_OK) die("batch call");
@@ -107,20 +106,13 @@ static void batch(const char *id, int n) {
     mp_batch_free(b);
 }
 
-/* SLOT (the warm-up API is being built on another branch): mp_client_warm(client) is
- * looked up at run time, so this program builds and runs on a library without it. */
+/* The first call of a new client after mp_client_warm (one connection). */
 static void warmfirst(const char *id) {
-    typedef mp_status (*warm_fn)(mp_client *);
-    warm_fn warm = (warm_fn)dlsym(RTLD_DEFAULT, "mp_client_warm");
     double w, t;
-    if (!warm) {
-        printf("{\"na\": \"mp_client_warm not in this library\"}\n");
-        return;
-    }
     if (client) mp_client_free(client);
     w = now_ms();
     client = new_client();
-    if (warm(client) != MP_OK) die("warm");
+    if (mp_client_warm(client, 1, MP_WARM_BLOCKING, NULL) != MP_OK) die("warm");
     w = now_ms() - w;
     t = now_ms();
     get(id);

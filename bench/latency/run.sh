@@ -16,7 +16,7 @@
 # bench/latency/plots/. Extra arguments for bench_latency.py (call counts) in $MP_LATENCY_ARGS.
 # Optional hook, the PHP-FPM scenario: when bench/latency/fpm.sh exists, run.sh calls
 # `bash fpm.sh --prepare` here (outside the namespace: install what it needs), then
-# bench_latency.py calls `bash fpm.sh PROXY_URL CA_FILE OUT_DIR RTT_MS` once per RTT, inside the
+# bench_latency.py calls `bash fpm.sh PROXY_URL CA_FILE OUT_DIR` once per RTT, inside the
 # namespace while that RTT's proxy runs, with MP_LATENCY_STATS (the proxy's stats endpoint:
 # GET /stats, GET /reset), MP_LATENCY_PAYMENT_ID, MP_LATENCY_PHP_EXT and MP_LATENCY_PHP_SDK set.
 set -euo pipefail

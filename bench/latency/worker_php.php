@@ -87,7 +87,7 @@ while (($line = fgets(STDIN)) !== false) {
                 $batch->add('payments.get', $id);
             }
             $t = hrtime(true);
-            $results = $batch->run();
+            $results = $batch->run($n); // all n at once: the concurrency measured
             $out = ['ms' => [$msSince($t)]];
             foreach ($results as $r) {
                 if ($r instanceof Throwable || $r['id'] !== $id) {

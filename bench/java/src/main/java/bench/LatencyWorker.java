@@ -71,7 +71,7 @@ public final class LatencyWorker {
             b.add("payments.get", Map.of("id", id));
         }
         long t = System.nanoTime();
-        List<Batch.Outcome> out = b.run();
+        List<Batch.Outcome> out = b.run(n); // all n at once: the concurrency measured
         double took = since(t);
         for (Batch.Outcome o : out) {
             if (((Number) o.result().get("id")).longValue() != id) {
