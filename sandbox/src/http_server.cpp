@@ -199,6 +199,7 @@ class ConnectionStream final : public httplib::Stream {
 
 struct Counted {
     virtual ~Counted() = default;
+    virtual void set_backlog(int backlog) = 0;
     std::atomic<long> connections{0};
     std::atomic<long> tls_handshakes{0};
     std::atomic<long> tls_resumed{0};
@@ -207,6 +208,9 @@ struct Counted {
 template <class Base> class BufferedServer final : public Base, public Counted {
   public:
     using Base::Base;
+    void set_backlog(int backlog) override {
+        if (this->svr_sock_ != INVALID_SOCKET) ::listen(this->svr_sock_, backlog);
+    }
 
   private:
     bool serve_connection(int sock, SSL *ssl) {
@@ -279,6 +283,10 @@ ConnectionCounts connection_counts(const httplib::Server &server) {
         counts.tls_resumed = c->tls_resumed.load(std::memory_order_relaxed);
     }
     return counts;
+}
+
+void set_listen_backlog(httplib::Server &server, int backlog) {
+    if (auto *c = dynamic_cast<Counted *>(&server)) c->set_backlog(backlog);
 }
 
 int current_socket() {

@@ -26,6 +26,8 @@ struct ConnectionCounts {
     long tls_resumed = 0;
 };
 ConnectionCounts connection_counts(const httplib::Server &server);
+// listen() again on the server's bound socket: only its accept queue's length changes.
+void set_listen_backlog(httplib::Server &server, int backlog);
 // From a request handler: close this connection without sending the response.
 void drop_connection();
 // From a request handler: send the response's status line and headers (with the full

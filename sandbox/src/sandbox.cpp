@@ -8,7 +8,6 @@
 #include <string_view>
 
 #include <httplib.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -18,32 +17,6 @@
 #include "errors.hpp"
 #include "http_server.hpp"
 #include "version.hpp"
-
-namespace {
-
-// cpp-httplib listens with a backlog of 5, fixed when the distribution compiled it
-// (libcpp-httplib.so): a burst of new connections (a client's batch opens 16 at once) overflowed
-// the accept queue, and each dropped SYN cost its client the kernel's 1 s retransmission.
-// listen() again on a listening socket only changes its backlog; ours is the one on our port.
-void raise_listen_backlog(int port) {
-    long last = std::min(sysconf(_SC_OPEN_MAX), 4096L);
-    for (int fd = 0; fd < last; fd++) {
-        int listening = 0;
-        socklen_t len = sizeof listening;
-        sockaddr_storage addr{};
-        socklen_t alen = sizeof addr;
-        if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening ||
-            getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &alen) != 0)
-            continue;
-        int bound =
-            addr.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in *>(&addr)->sin_port)
-            : addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_port)
-                                         : -1;
-        if (bound == port) ::listen(fd, 512);
-    }
-}
-
-} // namespace
 
 namespace mp::sandbox {
 
@@ -241,7 +214,10 @@ Sandbox::Sandbox(const Options &options)
         throw std::runtime_error("cannot listen on " + options.host + ":" +
                                  std::to_string(options.port) + ": " +
                                  (errno ? std::strerror(errno) : "not a usable local address"));
-    raise_listen_backlog(port_);
+    // cpp-httplib listens with a backlog of 5, fixed when the distribution compiled it: a
+    // burst of new connections (a batch opens many at once) overflowed the accept queue, and
+    // each dropped SYN cost its client the kernel's 1 s retransmission.
+    set_listen_backlog(*http_, 512);
     url_ = std::string(options.tls ? "https://" : "http://") + url_host(options.host) + ":" +
            std::to_string(port_);
 
