@@ -7,11 +7,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.libmercadopago.types.Shapes;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
 
 /**
  * JSON with Jackson: objects as LinkedHashMap, arrays as ArrayList, floats as
- * BigDecimal (money stays exact), integers as Long (BigInteger beyond).
+ * BigDecimal (money stays exact), integers as Long (BigInteger beyond), but
+ * for the amounts: a number under a key that is an amount in
+ * bindings/shapes.txt ({@link Shapes#AMOUNTS}) is always a BigDecimal, so
+ * that 250.00, which the API writes 250, is not a Long while 250.5 is a
+ * BigDecimal.
  */
 final class Json {
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -34,13 +43,35 @@ final class Json {
         }
     }
 
+    /** The integers under amount keys, at any depth, made BigDecimal (exact: from Long or BigInteger). */
+    @SuppressWarnings("unchecked")
+    private static Object amounts(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof Long n && Shapes.AMOUNTS.contains(e.getKey())) {
+                    e.setValue(BigDecimal.valueOf(n));
+                } else if (v instanceof BigInteger n && Shapes.AMOUNTS.contains(e.getKey())) {
+                    e.setValue(new BigDecimal(n));
+                } else {
+                    amounts(v);
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object v : list) {
+                amounts(v);
+            }
+        }
+        return value;
+    }
+
     /** The value of UTF-8 JSON; null for null or empty input. */
     static Object read(byte[] json) {
         if (json == null || json.length == 0) {
             return null;
         }
         try {
-            return MAPPER.readValue(json, Object.class);
+            return amounts(MAPPER.readValue(json, Object.class));
         } catch (IOException e) {
             throw new JsonException("the answer is not valid JSON: " + e.getMessage());
         }

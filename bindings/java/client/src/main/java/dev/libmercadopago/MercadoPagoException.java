@@ -49,6 +49,7 @@ public class MercadoPagoException extends RuntimeException {
     /** A failure found by the Java layer itself (no native call behind it). */
     MercadoPagoException(String message, int status) {
         super(message);
+        NativeLoader.load(); // for status_name: a typed view may fail before any client was made
         this.status = status;
         this.statusName = MpNative.status_name(status);
         this.httpStatus = 0;

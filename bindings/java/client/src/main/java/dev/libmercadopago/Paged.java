@@ -2,6 +2,7 @@ package dev.libmercadopago;
 
 import dev.libmercadopago.internal.Pager;
 import dev.libmercadopago.internal.Response;
+import dev.libmercadopago.types.Shapes;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -51,6 +52,32 @@ public final class Paged implements Iterable<Map<String, Object>> {
                 byte[] json = client.guard(() -> pager.next_item());
                 return json == null ? null : (Map<String, Object>) Json.read(json);
             }
+        };
+    }
+
+    /**
+     * Walks item by item as a view of dev.libmercadopago.types
+     * ({@code client.payments().search(query).as(Payment.class)}), fetching
+     * pages as needed; InvalidArgumentException at once for another class.
+     */
+    public <T> Iterable<T> as(Class<T> type) {
+        if (type == null || !Shapes.views().contains(type)) {
+            throw new InvalidArgumentException((type == null ? "null" : type.getName())
+                    + " is not a view of dev.libmercadopago.types");
+        }
+        return () -> {
+            Iterator<Map<String, Object>> items = iterator();
+            return new Iterator<T>() {
+                @Override
+                public boolean hasNext() {
+                    return items.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    return Shapes.read(type, items.next());
+                }
+            };
         };
     }
 

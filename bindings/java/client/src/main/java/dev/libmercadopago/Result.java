@@ -2,7 +2,8 @@ package dev.libmercadopago;
 
 import dev.libmercadopago.internal.Response;
 import dev.libmercadopago.internal.Utf8;
-import java.util.AbstractMap;
+import dev.libmercadopago.types.Values;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,13 @@ import java.util.Set;
 /**
  * An answer of the API: a read-only Map of the JSON object (Jackson types:
  * LinkedHashMap, ArrayList, String, Long/BigInteger, BigDecimal, Boolean,
- * null), or, for an array answer, an empty Map with the elements in
- * {@link #list()}; plus the HTTP status, headers, request id, idempotency key
- * and attempts of the call.
+ * null; every amount a BigDecimal), or, for an array answer, an empty Map with
+ * the elements in {@link #list()}; plus the HTTP status, headers, request id,
+ * idempotency key and attempts of the call. Its typed views
+ * ({@link #asPayment()}, {@link #as(Class)}, from {@link ResultViews}) read
+ * the same Map as records of dev.libmercadopago.types.
  */
-public final class Result extends AbstractMap<String, Object> {
+public final class Result extends ResultViews {
     private final Map<String, Object> object;
     private final List<Object> array;
     private final int httpStatus;
@@ -78,6 +81,16 @@ public final class Result extends AbstractMap<String, Object> {
     public String getString(String key) {
         Object v = object.get(key);
         return v == null ? null : Calls.text(v);
+    }
+
+    /**
+     * The member as a BigDecimal, null when absent: an amount (a JSON number of
+     * any value, or a decimal string such as the Orders API's "100.00"), with
+     * the scale of its JSON text (compare with compareTo). JsonException when
+     * it is not a number.
+     */
+    public BigDecimal getBigDecimal(String key) {
+        return Values.decimal(object.get(key), key);
     }
 
     /** The member as a Map (an empty one when absent or not an object). */
