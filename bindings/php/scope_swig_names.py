@@ -122,8 +122,9 @@ def main():
         mangled = m.group(1)
         uses = len(re.findall(r"\bSWIGTYPE" + re.escape(mangled) + r"\b", text))
         if uses <= 2:  # its #define and this block's SWIG_TypeClientData
-            # SWIG's constructor of pointer objects stays referenced (no unused static function).
-            return "" if dropped.append(mangled) or len(dropped) > 1 else "  (void)swig_ptr_object_new;\n"
+            dropped.append(mangled)
+            # The first keeps SWIG's constructor of pointer objects referenced (no unused function).
+            return "  (void)swig_ptr_object_new;\n" if len(dropped) == 1 else ""
         return m.group(0).replace('"SWIG\\\\', f'"{prefix}\\\\Internal\\\\', 1)
 
     text, count = re.subn(
