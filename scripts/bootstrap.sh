@@ -6,6 +6,8 @@
 # (tests/sandbox/official_sdks). chromium and libnss3-tools (certutil) run the browser tests
 # (tests/web: Debian's Chromium trusting the sandbox's CA through an NSS database). php8.2-fpm
 # runs the PHP-FPM tests and bench (bindings/php/fpm, bench/latency/fpm.sh).
+# php-phpstan-phpdoc-parser (PHPStan's PHPDoc parser) checks the PHP binding's generated types
+# (bindings/php/tests/TypesTest.php).
 set -euo pipefail
 
 packages=(
@@ -14,6 +16,7 @@ packages=(
   catch2 abigail-tools clang-format nlohmann-json3-dev curl openssl python3
   clang libclang-rt-14-dev llvm
   swig php8.2-dev php8.2-cli php8.2-curl php8.2-mbstring php8.2-fpm phpunit
+  php-phpstan-phpdoc-parser
   openjdk-17-jdk-headless maven
   dpkg-dev file debootstrap
   iproute2 util-linux python3-venv

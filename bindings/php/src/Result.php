@@ -6,9 +6,14 @@ namespace MercadoPago\Native;
 
 /**
  * An answer of the API: its JSON as PHP arrays (read it like an array:
- * $payment['status'], foreach, count, json_encode), plus what came with it.
- * Read-only: toArray() gives a copy to modify.
+ * $payment['status'], foreach, count), plus what came with it. Read-only:
+ * toArray() gives a copy to modify. json_encode() gives the API's JSON back
+ * with its shape: an empty object {} stays {} (as arrays it is []).
  *
+ * TData is the answer's shape (Resources\Shapes: Result<Payment> from
+ * payments->get()), which toArray() gives.
+ *
+ * @template TData of array<mixed>
  * @implements \ArrayAccess<int|string, mixed>
  * @implements \IteratorAggregate<int|string, mixed>
  */
@@ -28,7 +33,7 @@ final class Result implements \ArrayAccess, \IteratorAggregate, \Countable, \Jso
         return $this->data;
     }
 
-    /** @return array<mixed> the answer as an array ([] when empty, ['value' => x] for a scalar) */
+    /** @return TData the answer as an array ([] when empty, ['value' => x] for a scalar) */
     public function toArray(): array
     {
         return is_array($this->data) ? $this->data : ($this->data === null ? [] : ['value' => $this->data]);
@@ -93,8 +98,13 @@ final class Result implements \ArrayAccess, \IteratorAggregate, \Countable, \Jso
         return is_array($this->data) ? count($this->data) : 0;
     }
 
+    /**
+     * The answer decoded again with objects (stdClass), so that json_encode()
+     * writes {} where the API did: arrays cannot tell an empty object from an
+     * empty list. An empty answer (204) is {}.
+     */
     public function jsonSerialize(): mixed
     {
-        return $this->data ?? new \stdClass();
+        return Internal\Json::decodeObjects($this->response->body()) ?? new \stdClass();
     }
 }

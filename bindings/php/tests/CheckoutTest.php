@@ -70,7 +70,8 @@ final class CheckoutTest extends TestCase
         // The same answer by name, and the Result's array views.
         $byName = $client->call('payments.get', $payment['id']);
         $this->assertSame($after->toArray(), $byName->toArray());
-        $this->assertSame(json_encode($after->toArray()), json_encode($byName));
+        $this->assertSame(json_encode($after), json_encode($byName));
+        $this->assertSame($byName->toArray(), json_decode((string) json_encode($byName), true));
         $this->assertSame(count($after->toArray()), count($byName));
         $this->assertSame($payment['id'], iterator_to_array($byName)['id']);
         $this->assertTrue(isset($byName['status']));

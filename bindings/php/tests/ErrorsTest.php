@@ -27,7 +27,11 @@ final class ErrorsTest extends TestCase
             $fn();
         } catch (MercadoPagoException $e) {
             $this->assertSame($class, $e::class, $e->getMessage());
-            $this->assertSame($e->status, $e->getCode());
+            // getCode() is the HTTP status (0 without an HTTP answer), as in the
+            // official SDK and stripe-php; the library's status has its own getter.
+            $this->assertSame($e->httpStatus, $e->getCode());
+            $this->assertSame($e->status, $e->getStatus());
+            $this->assertSame($e->httpStatus, $e->getHttpStatus());
             $this->assertStringNotContainsString(Sandbox::TEST_TOKEN, $e->getMessage());
             $this->assertStringNotContainsString(Sandbox::TEST_TOKEN, (string) json_encode($e->body));
             return $e;
@@ -50,6 +54,8 @@ final class ErrorsTest extends TestCase
             fn () => self::sandboxClient()->payments->get(999999999));
         $this->assertInstanceOf(Exception\ApiException::class, $e);
         $this->assertSame(404, $e->httpStatus);
+        $this->assertSame(404, $e->getCode());
+        $this->assertSame(-7, $e->getStatus());
         $this->assertSame('not_found', $e->statusName);
         $this->assertSame(Exception\NotFoundException::STATUS, $e->status);
         $this->assertNotSame('', $e->requestId);
@@ -124,6 +130,8 @@ final class ErrorsTest extends TestCase
         $this->assertLessThan(2.0, microtime(true) - $start);
         $this->assertInstanceOf(Exception\NetworkException::class, $e);
         $this->assertSame(0, $e->httpStatus);
+        $this->assertSame(0, $e->getCode(), 'no HTTP answer: code 0');
+        $this->assertSame(Exception\TimeoutException::STATUS, $e->getStatus());
     }
 
     public function testTlsWithTheWrongCa(): void

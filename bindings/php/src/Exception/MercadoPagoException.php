@@ -8,16 +8,20 @@ namespace MercadoPago\Native\Exception;
  * Base class of every exception of MercadoPago\Native (the subclasses are
  * generated from the library's status table, see StatusTable).
  *
- * It carries what the library knew when the call failed. The message never
- * contains the access token: libmercadopago redacts it before anything
- * reaches PHP.
+ * It carries what the library knew when the call failed. getCode() is the
+ * HTTP status of the answer (404, 422...; 0 when no HTTP answer came: a
+ * timeout, a refused argument), the number PHP users look for (the
+ * official SDK's getStatusCode(), stripe-php's getHttpStatus()); the
+ * library's status (mp_status, e.g. -7 for not_found) is getStatus(). The
+ * message never contains the access token: libmercadopago redacts it before
+ * anything reaches PHP.
  */
 class MercadoPagoException extends \RuntimeException
 {
     /**
-     * @param int $status the library's status (mp_status, negative); also getCode()
+     * @param int $status the library's status (mp_status, negative); also getStatus()
      * @param string $statusName its name: "not_found", "timeout", ...
-     * @param int $httpStatus the HTTP status of the answer, 0 when none came
+     * @param int $httpStatus the HTTP status of the answer, 0 when none came; also getCode()
      * @param string $apiError the API's error code ("bad_request", ...), "" when none
      * @param array<mixed> $causes the API's "cause" array
      * @param string $requestId the X-Request-Id of the answer, "" when none
@@ -42,7 +46,19 @@ class MercadoPagoException extends \RuntimeException
         public readonly ?string $reason = null,
         ?\Throwable $previous = null,
     ) {
-        parent::__construct($message, $status, $previous);
+        parent::__construct($message, $httpStatus, $previous);
+    }
+
+    /** The library's status (mp_status, negative: -7 for not_found); getCode() is the HTTP status. */
+    public function getStatus(): int
+    {
+        return $this->status;
+    }
+
+    /** The HTTP status of the answer (= getCode()), 0 when no HTTP answer came. */
+    public function getHttpStatus(): int
+    {
+        return $this->httpStatus;
     }
 
     /** The exception of the status table's class for a failure snapshot of the extension. */

@@ -44,11 +44,22 @@ final class Json
     /** An answer's body: arrays for objects and lists, null for an empty body. */
     public static function decode(string $json): mixed
     {
+        return self::decodeAs($json, true);
+    }
+
+    /** An answer's body with its objects as stdClass (an empty {} stays one), null for an empty body. */
+    public static function decodeObjects(string $json): mixed
+    {
+        return self::decodeAs($json, false);
+    }
+
+    private static function decodeAs(string $json, bool $arrays): mixed
+    {
         if ($json === '') {
             return null;
         }
         try {
-            return json_decode($json, true, 512, self::DECODE);
+            return json_decode($json, $arrays, 512, self::DECODE);
         } catch (\JsonException $e) {
             throw new JsonException('the answer is not JSON: ' . $e->getMessage(),
                 JsonException::STATUS, 'json', previous: $e);
