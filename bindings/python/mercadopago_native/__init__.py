@@ -32,7 +32,7 @@ except ImportError as _error:
         "entry), after `pip install ./bindings/python`.",
         name=__name__, path=_here) from None
 
-from . import errors, webhooks
+from . import errors, shapes, webhooks
 from .errors import *  # noqa: F401,F403 (the classes of the library's error table)
 from ._client import (OPERATIONS, OPTIONS, AsyncClient, AsyncPageIterator, Batch, Client,
                       Headers, ListResult, Operation, Option, PageIterator, Result, logger)
@@ -44,7 +44,7 @@ __version__ = library_version
 
 __all__ = [
     "Client", "AsyncClient", "AsyncPageIterator", "Result", "ListResult", "Headers", "Operation", "Option", "PageIterator", "Batch",
-    "OPERATIONS", "OPTIONS", "webhooks", "sandbox", "library_version", "logger",
+    "OPERATIONS", "OPTIONS", "webhooks", "sandbox", "shapes", "library_version", "logger",
     *errors.__all__,
 ]
 __all__.remove("error_class_for_status")
