@@ -21,6 +21,14 @@ void mp_client_free(mp_client *client) {
     delete client;
 }
 
+mp_status mp_client_set_log_level(mp_client *client, int max_level) {
+    return guard([&] {
+        MP_CHECK_ARG(client != nullptr && max_level >= 0 && max_level <= MP_LOG_DEBUG);
+        client->client->set_log_level(max_level);
+        return MP_OK;
+    });
+}
+
 mp_status mp_request_new(mp_request **out) {
     return guard([&] {
         MP_CHECK_ARG(out != nullptr);

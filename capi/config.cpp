@@ -153,7 +153,7 @@ mp_status mp_config_set_log(mp_config *config, mp_log_fn fn, void *userdata,
         std::memcpy(&level, &max_level, sizeof level);
         MP_CHECK_ARG(level >= MP_LOG_ERROR && level <= MP_LOG_DEBUG);
         mp::Logger &logger = config->config.logger;
-        logger.max_level = static_cast<mp::LogLevel>(level);
+        logger.max_level.store(level);
         if (!fn) {
             logger.sink = nullptr;
             return MP_OK;

@@ -1,6 +1,8 @@
 // mp_response: an answer's status, headers, body and typed JSON reads.
 #include "handles.hpp"
 
+#include <cstring>
+
 using namespace mp::capi;
 
 namespace {
@@ -31,6 +33,17 @@ int mp_response_http_status(const mp_response *r) {
 const char *mp_response_header(const mp_response *r, const char *name) {
     if (!r || !name) return nullptr;
     return r->response.http.header(name);
+}
+
+const char *mp_response_header_at(const mp_response *r, size_t index) {
+    if (!r) return nullptr;
+    const std::string &all = r->response.http.headers; // "Name: value\0" one after another
+    for (size_t at = 0; at < all.size(); --index) {
+        const char *line = all.c_str() + at;
+        if (index == 0) return line;
+        at += std::strlen(line) + 1;
+    }
+    return nullptr;
 }
 
 const char *mp_response_request_id(const mp_response *r) {

@@ -87,6 +87,9 @@ class Client {
     // first calls do not wait for TCP and TLS. Returns how many answered.
     int warm(int n, bool blocking, bool async);
 
+    // The most detailed level logged from now on (0: none), for every thread.
+    void set_log_level(int max_level) { config_.logger.max_level.store(max_level); }
+
     ~Client();
 
   private:

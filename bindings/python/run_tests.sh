@@ -34,6 +34,10 @@ fi
 pip=("$venv/bin/python" -m pip --disable-pip-version-check)
 "${pip[@]}" install -q "scikit-build-core>=1.0" "pybind11>=2.11" "pytest>=7" \
   "pytest-asyncio>=0.23" "mypy>=1.5"  # as pyproject.toml asks
+# For tests only: the official package 3.6.0, whose behaviour the README
+# compares (tests/test_official_package_faults.py), and Flask, so that mypy
+# --strict checks the example shop (tests/test_typing.py).
+"${pip[@]}" install -q "mercadopago==3.6.0" "flask>=2.2"
 
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 start=$(date +%s)

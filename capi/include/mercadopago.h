@@ -304,6 +304,11 @@ typedef struct mp_client mp_client;
  * keep-alive connections. Caller frees. */
 MP_EXTERN mp_status mp_client_new(const mp_config *config, mp_client **out);
 MP_EXTERN void mp_client_free(mp_client *client);
+/* Changes the most detailed level the client logs from now on (0 to
+ * MP_LOG_DEBUG; 0 logs nothing), for its calls on every thread, so that a
+ * binding can follow its language's logging configuration. The callback is
+ * the config's (mp_config_set_log); without one nothing is logged. */
+MP_EXTERN mp_status mp_client_set_log_level(mp_client *client, int max_level);
 
 /* ---- Per-call request -------------------------------------------------- */
 
@@ -359,6 +364,9 @@ MP_EXTERN void mp_response_free(mp_response *response);
 MP_EXTERN int mp_response_http_status(const mp_response *response);
 /* A response header by name (case-insensitive), NULL when absent. Borrowed. */
 MP_EXTERN const char *mp_response_header(const mp_response *response, const char *name);
+/* The index-th header of the answer as "Name: value", in the order received
+ * (0 first), NULL past the last: for listing them. Borrowed. */
+MP_EXTERN const char *mp_response_header_at(const mp_response *response, size_t index);
 /* X-Request-Id, "" when absent. Borrowed. */
 MP_EXTERN const char *mp_response_request_id(const mp_response *response);
 /* The X-Idempotency-Key that was sent, "" for reads. Borrowed. */

@@ -368,6 +368,12 @@ class Response {
     const char *header(const char *name) const {
         return mp_response_header(h_, name);
     }
+#ifndef SWIG
+    /* The index-th header as "Name: value", NULL past the last. */
+    const char *header_at(size_t index) const {
+        return mp_response_header_at(h_, index);
+    }
+#endif
     const char *request_id() const {
         return mp_response_request_id(h_);
     }
@@ -587,6 +593,13 @@ class Client {
         }
         d.release(); /* detail::AsyncDone::run frees it */
         return id;
+    }
+    /* The most detailed level logged from now on, 0 to 4 (mp_client_set_log_level);
+     * Config::set_log_level must have set a level above 0 for any to reach
+     * next_log. */
+    void set_log_level(int max_level) {
+        detail::ClientLock lock(*state_);
+        detail::check(mp_client_set_log_level(lock.handle(), max_level));
     }
 #endif
     /* Cancels an asynchronous call (mp_client_cancel): its completion runs

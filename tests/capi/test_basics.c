@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void version(void) {
     CHECK_STR(mp_version(), MP_VERSION_STRING);
@@ -193,6 +194,21 @@ static void response_reads(void) {
     CHECK(strstr(mp_response_body(res, &len), CARD_MASTER) == NULL);
     CHECK(mp_response_header(res, "content-type") != NULL);
     CHECK(mp_response_header(res, "X-No-Such-Header") == NULL);
+    {
+        /* Every header, in order, as "Name: value"; one of them the request id. */
+        size_t i, found = 0;
+        const char *line;
+        for (i = 0; (line = mp_response_header_at(res, i)) != NULL; ++i) {
+            CHECK(strchr(line, ':') != NULL);
+            if (strncasecmp(line, "x-request-id:", 13) == 0) {
+                ++found;
+                CHECK(strstr(line, mp_response_request_id(res)) != NULL);
+            }
+        }
+        CHECK(i >= 3 && found == 1);
+        CHECK(mp_response_header_at(res, i) == NULL);
+        CHECK(mp_response_header_at(NULL, 0) == NULL);
+    }
     CHECK(strlen(mp_response_request_id(res)) == 36);
     CHECK_STR(mp_response_idempotency_key(res), ""); /* reads carry no key */
     CHECK(mp_response_error(res) == NULL);

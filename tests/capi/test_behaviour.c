@@ -209,6 +209,44 @@ static void logging_is_redacted(void) {
     mp_client_free(c);
 }
 
+/* mp_client_set_log_level: the level changes for the client's next calls. */
+static void log_level_changes_later(void) {
+    static struct log_capture cap = {PTHREAD_MUTEX_INITIALIZER, {0}, 0, 0};
+    mp_config *cfg = NULL;
+    mp_client *c = NULL;
+    mp_response *res = NULL;
+    int lines;
+    const char *pem = mp_sandbox_ca_pem(fixture_sandbox());
+    mp_config_new(&cfg);
+    mp_config_set_access_token(cfg, TEST_TOKEN);
+    mp_config_set_base_url(cfg, mp_sandbox_url(fixture_sandbox()));
+    mp_config_set_ca_pem(cfg, pem, strlen(pem));
+    REQUIRE(mp_config_set_log(cfg, capture_log, &cap, MP_LOG_DEBUG) == MP_OK);
+    REQUIRE(mp_client_new(cfg, &c) == MP_OK);
+    mp_config_free(cfg);
+
+    REQUIRE(mp_client_set_log_level(c, 0) == MP_OK);
+    CHECK(mp_client_call(c, "identification_types.list", NULL, &res) == MP_OK);
+    mp_response_free(res);
+    CHECK(cap.lines == 0);
+    REQUIRE(mp_client_set_log_level(c, MP_LOG_INFO) == MP_OK);
+    CHECK(mp_client_call(c, "identification_types.list", NULL, &res) == MP_OK);
+    mp_response_free(res);
+    lines = cap.lines;
+    CHECK(lines >= 2);
+    CHECK(strstr(cap.text, "-> GET /v1/identification_types") != NULL);
+    CHECK(strstr(cap.text, "response body") == NULL); /* DEBUG lines stay out */
+    REQUIRE(mp_client_set_log_level(c, MP_LOG_DEBUG) == MP_OK);
+    CHECK(mp_client_call(c, "identification_types.list", NULL, &res) == MP_OK);
+    mp_response_free(res);
+    CHECK(strstr(cap.text, "response body") != NULL);
+    CHECK(cap.lines > lines);
+    CHECK(mp_client_set_log_level(c, 5) == MP_ERR_INVALID_ARGUMENT);
+    CHECK(mp_client_set_log_level(c, -1) == MP_ERR_INVALID_ARGUMENT);
+    CHECK(mp_client_set_log_level(NULL, 1) == MP_ERR_INVALID_ARGUMENT);
+    mp_client_free(c);
+}
+
 static void fork_keeps_working(void) {
     mp_response *res = NULL;
     pid_t pid;
@@ -322,6 +360,7 @@ static const struct test_case cases[] = {
     {"batch_of_reads", batch_of_reads},
     {"webhook_abi", webhook_abi},
     {"logging_is_redacted", logging_is_redacted},
+    {"log_level_changes_later", log_level_changes_later},
     {"fork_keeps_working", fork_keeps_working},
     {"sixteen_tenants_one_client", sixteen_tenants_one_client},
     {"oauth_url", oauth_url},

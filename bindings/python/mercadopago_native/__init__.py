@@ -13,7 +13,26 @@ and ``mercadopago_native.sandbox``.
 """
 from __future__ import annotations
 
-from . import _native, errors, webhooks
+try:
+    from . import _native
+except ImportError as _error:
+    import glob as _glob
+    import os as _os
+
+    _here = _os.path.dirname(_os.path.abspath(__file__))
+    if _glob.glob(_os.path.join(_here, "_native*.so")) or \
+            _glob.glob(_os.path.join(_here, "_native*.pyd")):
+        raise  # the extension is there: a real load failure (a missing library...)
+    # The source tree (bindings/python, or a sys.path entry pointing at it)
+    # shadows the installed package: it has no compiled extension.
+    raise ImportError(
+        f"mercadopago_native was imported from its source tree ({_here}), which has no "
+        "compiled extension (_native): the current directory or sys.path shadows the "
+        "installed package. Run Python from another directory (or drop that sys.path "
+        "entry), after `pip install ./bindings/python`.",
+        name=__name__, path=_here) from None
+
+from . import errors, shapes, webhooks
 from .errors import *  # noqa: F401,F403 (the classes of the library's error table)
 from ._client import (OPERATIONS, OPTIONS, AsyncClient, AsyncPageIterator, Batch, Client,
                       Headers, ListResult, Operation, Option, PageIterator, Result, logger)
@@ -25,7 +44,7 @@ __version__ = library_version
 
 __all__ = [
     "Client", "AsyncClient", "AsyncPageIterator", "Result", "ListResult", "Headers", "Operation", "Option", "PageIterator", "Batch",
-    "OPERATIONS", "OPTIONS", "webhooks", "sandbox", "library_version", "logger",
+    "OPERATIONS", "OPTIONS", "webhooks", "sandbox", "shapes", "library_version", "logger",
     *errors.__all__,
 ]
 __all__.remove("error_class_for_status")

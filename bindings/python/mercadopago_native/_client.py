@@ -8,9 +8,10 @@ import inspect
 import json
 import logging
 from typing import (Any, AsyncIterator, Dict, Iterator, List, Mapping, Optional, Sequence,
-                    Set, Tuple, Union)
+                    Set, Tuple, TypeVar, Union)
 
 from . import _native
+from ._redact import redact_line
 from .errors import MercadoPagoError, _from_native, _parse_json, error_class_for_status
 from .resources import AsyncClientResources, ClientResources
 
@@ -19,6 +20,10 @@ __all__ = ["Client", "AsyncClient", "Result", "ListResult", "Headers", "Resource
            "logger"]
 
 logger = logging.getLogger("mercadopago_native")
+_T = TypeVar("_T")  # the item of a list or search (a shape of shapes.pyi for type checkers)
+# A library's logger: nothing reaches stderr unless the application configures
+# logging (without it, Python's last-resort handler would print WARNINGs).
+logger.addHandler(logging.NullHandler())
 
 # Python logging levels for the library's (1 error .. 4 debug).
 _PY_LEVEL = {1: logging.ERROR, 2: logging.WARNING, 3: logging.INFO, 4: logging.DEBUG}
@@ -73,39 +78,54 @@ def _text(value: Any) -> str:
 
 
 class Headers(Mapping[str, str]):
-    """Response headers, looked up case-insensitively.
+    """Response headers: a read-only mapping whose names are case-insensitive
+    (``headers["x-request-id"]`` is ``headers["X-Request-Id"]``); ``len()``,
+    iteration, ``items()`` and ``in`` see every header of the answer, listed
+    with the names as received. A header sent twice: ``[]`` gives the first
+    value, ``get_all(name)`` every one."""
 
-    The C ABI reads headers by name only, so this mapping cannot be listed:
-    ``len()`` is 0 and iteration yields nothing; use ``headers["X-Request-Id"]``
-    or ``headers.get(name)``.
-    """
-
-    __slots__ = ("_response",)
+    __slots__ = ("_response", "_lines")
 
     def __init__(self, response: Any) -> None:
         self._response = response
+        self._lines: Optional[List[Tuple[str, str]]] = None
+
+    def _all(self) -> List[Tuple[str, str]]:
+        if self._lines is None:  # read once, on the first listing
+            pairs = (line.partition(":") for line in self._response.header_lines())
+            self._lines = [(name.strip(), value.strip()) for name, _, value in pairs]
+        return self._lines
 
     def __getitem__(self, name: str) -> str:
-        value = self._response.header(name)
+        value = self._response.header(name) if isinstance(name, str) else None
         if value is None:
             raise KeyError(name)
         return value
 
     def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
-        value = self._response.header(name)
+        value = self._response.header(name) if isinstance(name, str) else None
         return default if value is None else value
+
+    def get_all(self, name: str) -> List[str]:
+        """Every value of a header (case-insensitive), in the order received."""
+        folded = name.lower()
+        return [v for n, v in self._all() if n.lower() == folded]
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self._response.header(name) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(())
+        seen: Set[str] = set()
+        for name, _ in self._all():
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                yield name
 
     def __len__(self) -> int:
-        return 0
+        return len({name.lower() for name, _ in self._all()})
 
     def __repr__(self) -> str:
-        return "<Headers (look up by name)>"
+        return f"Headers({dict(self.items())!r})"
 
 
 class _ResultMixin:
@@ -147,15 +167,20 @@ class Result(_ResultMixin, dict):
         return f"Result(http_status={self.http_status}, {dict.__repr__(self)})"
 
 
-class ListResult(_ResultMixin, list):
-    """A JSON array answer: a list with the same attributes as Result."""
+class ListResult(_ResultMixin, List[_T]):
+    """A JSON array answer (a list operation's, read in one call): a list with
+    the same attributes as Result."""
 
     def __repr__(self) -> str:
         return f"ListResult(http_status={self.http_status}, {list.__repr__(self)})"
 
 
-def _result(response: Any) -> Union[Result, ListResult]:
+def _result(response: Any, lists: bool = False) -> Union[Result, ListResult]:
+    """A response as a Result, or a ListResult for an array (always for an
+    operation whose answer is a list: a wrapped one gives its items)."""
     data = _parse_json(response.body())
+    if lists and not isinstance(data, list):
+        data = _page_items(data, "array")[0]
     if isinstance(data, list):
         out: Union[Result, ListResult] = ListResult(data)
     elif isinstance(data, dict):
@@ -183,7 +208,13 @@ class Operation:
 
     @property
     def pages(self) -> bool:
-        return self.paging != "none"
+        """A search, walked page by page (offset/limit): its call gives an iterator."""
+        return self.paging not in ("none", "array")
+
+    @property
+    def lists(self) -> bool:
+        """A plain array answer, one call (not paged by offset): its call gives a ListResult."""
+        return self.paging == "array"
 
     def __repr__(self) -> str:
         return f"<Operation {self.name} {self.method} {self.path}>"
@@ -357,7 +388,7 @@ def _fingerprint(item: Any) -> Tuple[str, str]:
     return ("t", json.dumps(item, separators=(",", ":"), sort_keys=True))
 
 
-class PageIterator(Iterator[Any]):
+class PageIterator(Iterator[_T]):
     """Walks a search or list operation item by item, fetching pages as needed.
 
     ``total`` is the server's count as of the last page (-1 when unknown);
@@ -370,10 +401,10 @@ class PageIterator(Iterator[Any]):
         self.operation = op
         self._items: Iterator[Any] = iter(())
 
-    def __iter__(self) -> "PageIterator":
+    def __iter__(self) -> "PageIterator[_T]":
         return self
 
-    def __next__(self) -> Any:
+    def __next__(self) -> _T:
         # Items come from one json.loads of each page (the C pager's own
         # item-by-item JSON would cost a parse per item on top).
         for item in self._items:
@@ -401,7 +432,7 @@ class PageIterator(Iterator[Any]):
         return f"<PageIterator {self.operation.name} total={self.total}>"
 
 
-class AsyncPageIterator(AsyncIterator[Any]):
+class AsyncPageIterator(AsyncIterator[_T]):
     """``async for item in client.payments.search(...)``: walks a search or list
     over asynchronous calls, a page at a time, as the C pager walks it
     (core/pager.cpp): the query's "offset" (default 0) is where it starts, the
@@ -468,10 +499,10 @@ class AsyncPageIterator(AsyncIterator[Any]):
             return None
         return response
 
-    def __aiter__(self) -> "AsyncPageIterator":
+    def __aiter__(self) -> "AsyncPageIterator[_T]":
         return self
 
-    async def __anext__(self) -> Any:
+    async def __anext__(self) -> _T:
         while not self._items:
             if await self._fetch() is None:
                 raise StopAsyncIteration
@@ -550,11 +581,13 @@ def _doc(op: Operation, is_async: bool = False) -> str:
     if op.pages:
         kind = "an AsyncPageIterator (async for)" if is_async else "a PageIterator"
         lines.append(f"Returns {kind} over the items (answers shaped {op.paging!r}).")
+    elif op.lists:
+        lines.append(("A coroutine: awaited, gives" if is_async else "Returns")
+                     + " a ListResult (a list, read in one call).")
     elif is_async:
-        lines.append("A coroutine: awaited, gives a Result (a dict, or a ListResult for an "
-                     "array).")
+        lines.append("A coroutine: awaited, gives a Result (a dict).")
     else:
-        lines.append("Returns a Result (a dict, or a ListResult for an array).")
+        lines.append("Returns a Result (a dict).")
     lines.append("Per call:")
     lines += [f"  {name}=: {OPTIONS[name].doc}"
               for name in _CALL_OPTIONS + (_PAGE_OPTIONS if op.pages else ())]
@@ -590,11 +623,14 @@ class Batch:
     def __init__(self, client: "Client") -> None:
         self._client = client
         self._batch = _native.Batch()
+        self._lists: List[bool] = []
 
     def add(self, operation: str, *args: Any, **kwargs: Any) -> int:
         op = self._client._operation(operation)
         options = _split_options(kwargs)
-        return self._batch.add(op.name, _request(op.bind(args, kwargs), options))
+        index = self._batch.add(op.name, _request(op.bind(args, kwargs), options))
+        self._lists.append(op.lists)
+        return index
 
     def __len__(self) -> int:
         return len(self._batch)
@@ -611,7 +647,7 @@ class Batch:
                 out.append(MercadoPagoError(f"batch call {i} has no outcome (run() not called?)",
                                             status="internal"))
             else:
-                out.append(_result(response))
+                out.append(_result(response, self._lists[i]))
         return out
 
 
@@ -633,6 +669,9 @@ class _ClientBase:
             if value is not None:
                 for text in OPTIONS[name].texts(value):
                     config.set(name, text)
+        # An explicit log_level= stays; else the logger's level is followed,
+        # read at each call (_level_now).
+        self._fixed_level = None if log_level is None else _c_log_level(log_level)
         self._log_level = _c_log_level(log_level)
         self._native = self._open(config)
         self.base_url = options.get("base_url") or "https://api.mercadopago.com"
@@ -670,11 +709,24 @@ class _ClientBase:
         raise NotImplementedError
 
     # -- logs -------------------------------------------------------------
+    def _level_now(self) -> int:
+        """The C level to log at now: the explicit one, else the logger's
+        current effective level; the native client follows a change (a
+        comparison per call otherwise)."""
+        level = self._fixed_level if self._fixed_level is not None else _c_log_level(None)
+        if level != self._log_level:
+            self._log_level = level
+            self._native.set_log_level(level)
+        return level
+
     def _drain_logs(self) -> None:
-        """The library's queued log lines, into logging, on this thread."""
+        """The library's queued log lines, into logging, on this thread (DEBUG
+        bodies without the payer's personal data: _redact.py)."""
         line = self._native.next_log()
         while line is not None:
-            logger.log(_PY_LEVEL.get(line.level, logging.DEBUG), "%s", line.message)
+            level = _PY_LEVEL.get(line.level, logging.DEBUG)
+            message = line.message
+            logger.log(level, "%s", redact_line(message) if level == logging.DEBUG else message)
             line = self._native.next_log()
 
     def oauth_authorization_url(self, client_id: str, redirect_uri: str,
@@ -704,19 +756,21 @@ class Client(_ClientBase, ClientResources):
 
     Keyword arguments are the client options of the library's table (see
     ``OPTIONS``; times in seconds), plus Python's own ``log_level`` (a logging
-    level; default: the level of the ``mercadopago_native`` logger when the
-    client is created), which selects what the library logs into
-    ``logging.getLogger("mercadopago_native")``.
+    level; default: the effective level of the ``mercadopago_native`` logger,
+    read at each call, so that a later ``setLevel`` applies), which selects
+    what the library logs into ``logging.getLogger("mercadopago_native")``.
     """
 
     def _open(self, config: Any) -> Any:
-        config.set_log_level(self._log_level)
-        return _native.Client(config)
+        config.set_log_level(4)  # the queue is there; the client's level says what goes in
+        native = _native.Client(config)
+        native.set_log_level(self._log_level)
+        return native
 
     # -- calls ------------------------------------------------------------
     def _logged(self, fn: Any, *args: Any) -> Any:
         """fn(*args), then the library's log lines it queued, on this thread."""
-        if not self._log_level:
+        if not self._level_now():
             return fn(*args)
         try:
             return fn(*args)
@@ -727,7 +781,8 @@ class Client(_ClientBase, ClientResources):
               options: Dict[str, Any]) -> Union[Result, ListResult]:
         request = _request(bound, options) if bound["path"] or bound["query"] or options \
             or bound["body"] is not None else None
-        return _result(self._logged(self._native.call, operation, request))
+        return _result(self._logged(self._native.call, operation, request),
+                       OPERATIONS[operation].lists)
 
     def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
         """Calls an operation by name with the arguments of its resource method."""
@@ -791,6 +846,7 @@ class AsyncClient(_ClientBase, AsyncClientResources):
         """The native response of one call, awaited on the running loop."""
         loop = asyncio.get_running_loop()
         future = loop.create_future()
+        self._level_now()
         call_id = self._native.start(
             operation, request,
             functools.partial(loop.call_soon_threadsafe, _settle, self, future))
@@ -804,7 +860,7 @@ class AsyncClient(_ClientBase, AsyncClientResources):
                     options: Dict[str, Any]) -> Union[Result, ListResult]:
         request = _request(bound, options) if bound["path"] or bound["query"] or options \
             or bound["body"] is not None else None
-        return _result(await self._start(operation, request))
+        return _result(await self._start(operation, request), OPERATIONS[operation].lists)
 
     def call(self, operation: str, *args: Any, **kwargs: Any) -> Any:
         """Calls an operation by name with the arguments of its resource

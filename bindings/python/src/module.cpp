@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -113,14 +114,18 @@ class AsyncClient {
     AsyncClient(const mp::Config &config, int log_level) : state_(std::make_shared<AsyncState>()) {
         // The config's log queue belongs to the config: this client queues
         // into its own (read by next_log), the config's other settings as set.
-        if (log_level > 0)
-            mp::detail::check(mp_config_set_log(config.handle(), &mp::LogQueue::callback,
-                                                &state_->queue,
-                                                static_cast<mp_log_level>(log_level)));
-        else
-            mp::detail::check(mp_config_set_log(config.handle(), nullptr, nullptr, MP_LOG_ERROR));
+        // The callback is always there, so that set_log_level can turn
+        // logging on later.
+        mp::detail::check(mp_config_set_log(config.handle(), &mp::LogQueue::callback,
+                                            &state_->queue, MP_LOG_DEBUG));
         py::gil_scoped_release nogil;
         mp::detail::check(mp_client_new(config.handle(), &state_->handle));
+        mp::detail::check(mp_client_set_log_level(state_->handle, log_level));
+    }
+    void set_log_level(int max_level) {
+        std::shared_lock<std::shared_mutex> lock(state_->mutex);
+        if (state_->handle != nullptr)
+            mp::detail::check(mp_client_set_log_level(state_->handle, max_level));
     }
     ~AsyncClient() {
         // Freeing cancels the calls in flight, whose completions need the GIL.
@@ -306,6 +311,15 @@ PYBIND11_MODULE(_native, m) {
         .def_property_readonly("idempotency_key", &mp::Response::idempotency_key)
         .def_property_readonly("attempts", &mp::Response::attempts)
         .def("header", &mp::Response::header, py::arg("name"))
+        .def(
+            "header_lines",
+            [](const mp::Response &r) {
+                py::list out;
+                for (size_t i = 0; const char *line = r.header_at(i); ++i)
+                    out.append(text(mp::Bytes{line, std::strlen(line)}));
+                return out;
+            },
+            "Every header as \"Name: value\", in the order received.")
         .def("body", &mp::Response::body);
 
     py::class_<mp::Pager>(m, "Pager")
@@ -329,6 +343,7 @@ PYBIND11_MODULE(_native, m) {
         .def("run_batch", &mp::Client::run_batch, py::arg("batch"), py::arg("max_in_flight") = 0,
              nogil())
         .def("next_log", &mp::Client::next_log)
+        .def("set_log_level", &mp::Client::set_log_level, py::arg("max_level"))
         .def("warm", &mp::Client::warm, py::arg("connections"), py::arg("what"), nogil())
         .def("close", &mp::Client::close, nogil())
         // closed() may wait behind a close() in progress: not while holding the GIL.
@@ -342,6 +357,7 @@ PYBIND11_MODULE(_native, m) {
              py::arg("on_done"),
              "Starts a call; on_done(response, error) runs on the client's engine thread.")
         .def("cancel", &AsyncClient::cancel, py::arg("call_id"), nogil())
+        .def("set_log_level", &AsyncClient::set_log_level, py::arg("max_level"))
         .def("warm", &AsyncClient::warm, py::arg("connections"), py::arg("what"), nogil())
         .def("next_log", &AsyncClient::next_log)
         .def("close", &AsyncClient::close, nogil())

@@ -31,7 +31,7 @@ async def test_results_equal_the_sync_clients(mp_sandbox, mp_client):
         assert asyncio.iscoroutinefunction(client.payments.get)
         got = await client.payments.get(paid["id"])
         by_name = await client.call("payments.get", id=paid["id"])
-        methods = [m async for m in client.payment_methods.list()]
+        methods = await client.payment_methods.list()
     want = mp_client.payments.get(paid["id"])
     assert type(got) is mp.Result
     assert got == want == by_name

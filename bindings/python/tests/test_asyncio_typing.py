@@ -12,7 +12,8 @@ def test_stubs_type_await(tmp_path):
         async def main() -> None:
             async with mp.AsyncClient("TEST-x") as client:
                 payment: mp.Result = await client.payments.get("1")
-                await client.payments.create({"transaction_amount": 1}, idempotency_key="k")
+                await client.payments.create({"transaction_amount": 1, "payment_method_id": "visa",
+                                              "payer": {"email": "a@b.c"}}, idempotency_key="k")
                 async for item in client.payments.search(external_reference="r"):
                     print(item)
                 n: int = await client.warm(2)

@@ -170,6 +170,58 @@ identification_types_response = sdk.identification_type().list_all()
 identification_types = identification_types_response["response"]
 '''
 
+# README 3.x, "Simple usage — Orders API" (the placeholder's angle brackets
+# become a plain name here, as the other placeholders are).
+ORDERS_USAGE = '''
+import mercadopago
+
+sdk = mercadopago.SDK("YOUR_ACCESS_TOKEN")
+
+request_options = mercadopago.config.RequestOptions()
+request_options.custom_headers = {
+    'x-idempotency-key': 'SOME_UNIQUE_VALUE'
+}
+
+order_data = {
+    "type": "online",
+    "total_amount": "100.00",
+    "external_reference": "ext_ref_1234",
+    "transactions": {
+        "payments": [
+            {
+                "amount": "100.00",
+                "payment_method": {
+                    "id": "master",
+                    "type": "credit_card",
+                    "token": "CARD_TOKEN",
+                    "installments": 1,
+                },
+            }
+        ]
+    },
+    "payer": {
+        "email": "test_user_123456@testuser.com"
+    },
+}
+result = sdk.order().create(order_data, request_options)
+order = result["response"]
+
+print(order)
+'''
+
+# MPResponse's documented use (3.x): raise_for_status and the typed errors.
+RAISE_FOR_STATUS = '''
+import mercadopago
+
+sdk = mercadopago.SDK("YOUR_ACCESS_TOKEN")
+result = sdk.payment().get(PAYMENT_ID)
+print(result["status"])
+try:
+    result.raise_for_status()
+except mercadopago.MPNotFoundError as e:
+    missing = e
+'''
+
 
 @pytest.fixture
 def sandbox_env(mp_sandbox, monkeypatch, tmp_path):
@@ -273,6 +325,24 @@ def test_search_and_lists(sandbox_env):
     assert all(p["status"] == "approved" for p in ns["search_result"]["results"])
     assert any(m["id"] == "visa" for m in ns["payment_methods"])
     assert ns["identification_types"]
+
+
+def test_orders_usage(sandbox_env, mp_client, capsys):
+    token = mp_client.card_tokens.create({
+        "card_number": TEST_CARDS["master"], "expiration_month": 11, "expiration_year": 2030,
+        "security_code": "123",
+        "cardholder": {"name": "APRO", "identification": {"type": "DNI", "number": "1"}}})["id"]
+    ns = run(ORDERS_USAGE, CARD_TOKEN=token, SOME_UNIQUE_VALUE="docs-orders-1")
+    assert ns["result"]["status"] == 201, ns["result"]
+    assert ns["order"]["status"] == "processed" and ns["order"]["external_reference"] == \
+        "ext_ref_1234"
+    assert ns["order"]["id"] in capsys.readouterr().out
+
+
+def test_raise_for_status(sandbox_env):
+    ns = run(RAISE_FOR_STATUS, PAYMENT_ID=987654321016)
+    assert ns["result"]["status"] == 404
+    assert ns["missing"].status_code == 404 and ns["missing"].request_id
 
 
 def test_environment_cannot_send_the_token_elsewhere(monkeypatch):

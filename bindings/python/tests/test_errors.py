@@ -84,11 +84,11 @@ def test_rate_limit_and_server_errors(mp_sandbox):
     with mp_sandbox.client(max_retries=0) as c:
         mp_sandbox.arm_faults("GET", "/v1/payment_methods", ["429:0"])
         with pytest.raises(mp.RateLimitError) as ei:
-            c.payment_methods.list().__next__()
+            c.payment_methods.list()
         assert ei.value.http_status == 429 and ei.value.retryable
         mp_sandbox.arm_faults("GET", "/v1/payment_methods", ["503"])
         with pytest.raises(mp.ServerError) as ei:
-            next(iter(c.payment_methods.list()))
+            c.payment_methods.list()
         assert ei.value.http_status == 503 and ei.value.retryable
     mp_sandbox.clear_faults()
 
@@ -105,7 +105,7 @@ def test_timeout(mp_sandbox):
     with mp_sandbox.client(max_retries=0) as c:
         mp_sandbox.arm_faults("GET", "/v1/identification_types", ["delay:3000"])
         with pytest.raises(mp.TimeoutError) as ei:
-            c.call("identification_types.list", timeout=0.3).__next__()
+            c.call("identification_types.list", timeout=0.3)
         assert ei.value.status == "timeout" and ei.value.http_status == 0
         assert isinstance(ei.value, mp.NetworkError)
         assert isinstance(ei.value, TimeoutError)  # the builtin one too

@@ -138,7 +138,7 @@ def test_sandbox_faults_and_reset_without_http(mp_sandbox):
         mp_sandbox.arm_faults("GET", "/v1/identification_types", ["503", "ok"])
         before = mp_sandbox.request_count
         with pytest.raises(mp.ServerError):
-            c.identification_types.list().__next__()
+            c.identification_types.list()
         assert list(c.identification_types.list())
         assert mp_sandbox.request_count == before + 2  # no admin request in between
     with pytest.raises(ValueError):

@@ -43,7 +43,7 @@ def test_verify_ok_and_failures():
 def test_logging_goes_to_the_logger(mp_sandbox, caplog):
     with caplog.at_level(logging.DEBUG, logger="mercadopago_native"):
         with mp_sandbox.client("TEST-log-token-should-not-appear-123") as c:
-            c.payment_methods.list().__next__()
+            c.payment_methods.list()
             card_token(c)  # card number and security code in the body
     msgs = [r.getMessage() for r in caplog.records if r.name == "mercadopago_native"]
     assert msgs, "the library logged nothing"
@@ -56,7 +56,7 @@ def test_logging_goes_to_the_logger(mp_sandbox, caplog):
 def test_no_logging_below_the_logger_level(mp_sandbox, caplog):
     with caplog.at_level(logging.ERROR, logger="mercadopago_native"):
         with mp_sandbox.client() as c:
-            c.payment_methods.list().__next__()
+            c.payment_methods.list()
     assert not [r for r in caplog.records if r.name == "mercadopago_native"]
 
 

@@ -22,11 +22,16 @@ import json
 import os
 import sys
 import threading
+from typing import Any, Dict, Optional, Tuple, Union
 
 from flask import Flask, Response, abort, jsonify, request, send_from_directory
 from werkzeug.serving import make_server
 
 import mercadopago_native as mp
+from mercadopago_native import shapes
+
+# What a view answers: a response, or a response and its status.
+View = Union[Response, Tuple[Response, int]]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WEB = os.path.dirname(HERE)
@@ -42,7 +47,7 @@ BASE_URL = os.environ.get("MP_BASE_URL", "")
 SDK_ORIGIN = os.environ.get("MP_SDK_ORIGIN") or BASE_URL or CDN_ORIGIN
 SHOP_LOG = os.environ.get("SHOP_LOG", "")
 
-client_options = {}
+client_options: Dict[str, str] = {}
 if BASE_URL:
     client_options["base_url"] = BASE_URL
 if os.environ.get("MP_CA_FILE"):
@@ -53,10 +58,11 @@ app = Flask(__name__, static_folder=None)
 log_lock = threading.Lock()
 
 
-def log_received(path, raw):
+def log_received(path: str, raw: bytes) -> None:
     """Appends the body as received, with the payer's document number masked."""
     if not SHOP_LOG:
         return
+    body: Any
     try:
         body = json.loads(raw)
         identification = body.get("payer", {}).get("identification")
@@ -68,7 +74,7 @@ def log_received(path, raw):
         f.write(json.dumps({"server": "python", "path": path, "body": body}) + "\n")
 
 
-def page(name):
+def page(name: str) -> Response:
     """A shared page, templated with where MercadoPago.js comes from and the public key."""
     with open(os.path.join(PAGES, name), encoding="utf-8") as f:
         html = f.read()
@@ -77,36 +83,36 @@ def page(name):
 
 
 @app.get("/")
-def index():
+def index() -> Response:
     return page("index.html")
 
 
 @app.get("/checkout/brick")
-def checkout_brick():
+def checkout_brick() -> Response:
     return page("checkout-brick.html")
 
 
 @app.get("/checkout/cardform")
-def checkout_cardform():
+def checkout_cardform() -> Response:
     return page("checkout-cardform.html")
 
 
 @app.get("/result")
-def result():
+def result() -> Response:
     return page("result.html")
 
 
 @app.get("/product.json")
-def product():
+def product() -> Response:
     return jsonify(PRODUCT)
 
 
 @app.get("/<any('shop.css', 'shop.js'):name>")
-def asset(name):
+def asset(name: str) -> Response:
     return send_from_directory(PAGES, name)
 
 
-def checked_payment(body):
+def checked_payment(body: Any) -> Tuple[Optional[shapes.PaymentCreate], Optional[str]]:
     """The payment to create from what the page sent, or a reason to refuse it."""
     if not isinstance(body, dict):
         return None, "a JSON object is expected"
@@ -121,7 +127,7 @@ def checked_payment(body):
     # The price is the shop's, not the page's: a page cannot choose what it pays.
     if float(body.get("transaction_amount") or 0) != PRODUCT["price"]:
         return None, "the amount does not match the product's price"
-    payment = {
+    payment: shapes.PaymentCreate = {
         "transaction_amount": PRODUCT["price"],
         "description": PRODUCT["title"],
         "token": body["token"],
@@ -131,7 +137,7 @@ def checked_payment(body):
     }
     issuer = str(body.get("issuer_id") or "")
     if issuer.isdigit():
-        payment["issuer_id"] = int(issuer)
+        payment["issuer_id"] = issuer
     if identification.get("type") and identification.get("number"):
         payment["payer"]["identification"] = {
             "type": identification["type"], "number": str(identification["number"])}
@@ -139,7 +145,7 @@ def checked_payment(body):
 
 
 @app.post("/process_payment")
-def process_payment():
+def process_payment() -> View:
     raw = request.get_data()
     log_received(request.path, raw)
     try:
@@ -147,10 +153,10 @@ def process_payment():
     except ValueError:
         body = None
     payment, problem = checked_payment(body)
-    if problem:
+    if payment is None:
         return jsonify(error=problem), 400
     # One key per card token: a resubmitted checkout replays its payment, never pays twice.
-    key = "checkout-" + hashlib.sha256(payment["token"].encode()).hexdigest()[:40]
+    key = "checkout-" + hashlib.sha256(str(payment.get("token")).encode()).hexdigest()[:40]
     try:
         created = client.payments.create(payment, idempotency_key=key)
     except mp.MercadoPagoError as e:
@@ -159,7 +165,7 @@ def process_payment():
 
 
 @app.get("/payments/<payment_id>")
-def payment_status(payment_id):
+def payment_status(payment_id: str) -> View:
     if not payment_id.isdigit():
         abort(404)
     try:
@@ -172,8 +178,8 @@ def payment_status(payment_id):
                    transaction_amount=payment["transaction_amount"])
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     args = parser.parse_args()

@@ -6,9 +6,14 @@
     result["status"], result["response"]
 
 As in the official SDK, an API error is returned (``{"status": 400,
-"response": {...}}``), not raised; network failures raise the
+"response": {...}}``, an ``MPResponse``: ``raise_for_status()`` raises the
+typed ``mercadopago.errors`` class), not raised; network failures raise the
 mercadopago_native exceptions. Searches return one page, as the official SDK
-does. A ``x-idempotency-key`` custom header is used as the idempotency key.
+does (``search_auto_paging_iter`` walks them all). A ``x-idempotency-key``
+custom header is used as the idempotency key. The official package's other
+public modules have their equivalents here: ``errors``, ``pagination``,
+``webhook``, ``http`` (a custom ``SDK(token, http_client=...)`` is used for
+every call, as the official seam), ``config`` and ``resources`` (statuses).
 
 Code written for the official package runs with only its import changed
 (``import mercadopago_native.compat as mercadopago``; ``mercadopago.config.
@@ -19,18 +24,35 @@ environment cannot send a token elsewhere) and ``MERCADOPAGO_CA_FILE``.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple
 
+import dataclasses
 import ipaddress
+import json
 import os
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from .._client import Client, _split_options
 from ..errors import APIError
-from . import config
-from .config import RequestOptions
+from . import config, errors, http, pagination, resources, webhook
+from .config import Config, RequestOptions
+from .errors import (MercadoPagoError, MPAuthenticationError, MPBadRequestError,
+                     MPConnectionError, MPDependencyError, MPForbiddenError, MPIdempotencyError,
+                     MPNotFoundError, MPOrderErrors, MPPaymentError, MPPaymentErrors,
+                     MPRateLimitError, MPResourceLockedError, MPResponse, MPServerError,
+                     MPValidationError)
+from .http import HttpClient
+from .pagination import search_auto_paging_iter
+from .resources import (MerchantOrderStatus, OrderStatus, PaymentStatus, PreapprovalStatus,
+                        RefundStatus)
 
-__all__ = ["SDK", "RequestOptions", "config"]
+__all__ = ["SDK", "RequestOptions", "config", "errors", "http", "pagination", "resources",
+           "webhook", "MercadoPagoError", "MPBadRequestError", "MPAuthenticationError",
+           "MPPaymentError", "MPForbiddenError", "MPNotFoundError", "MPIdempotencyError",
+           "MPValidationError", "MPResourceLockedError", "MPDependencyError", "MPRateLimitError",
+           "MPServerError", "MPConnectionError", "MPOrderErrors", "MPPaymentErrors", "MPResponse",
+           "PaymentStatus", "OrderStatus", "PreapprovalStatus", "MerchantOrderStatus",
+           "RefundStatus"]
 
 
 def _options(ro: Optional[RequestOptions]) -> Dict[str, Any]:
@@ -70,9 +92,12 @@ class _Resource:
 
     def _do(self, operation: str, path: tuple = (), body: Any = None,
             filters: Optional[Dict[str, Any]] = None,
-            request_options: Optional[RequestOptions] = None) -> Dict[str, Any]:
+            request_options: Optional[RequestOptions] = None) -> MPResponse:
         client = self._sdk._client
         op = client._operation(operation)
+        if self._sdk._http_client is not None:
+            return self._through_http_client(op, path, body, filters,
+                                             request_options or self._ro)
         kwargs: Dict[str, Any] = {}
         if not op.has_body:
             kwargs.update(filters or {})
@@ -84,13 +109,55 @@ class _Resource:
         try:
             res = client._call(op.name, bound, options)
         except APIError as e:
-            return {"status": e.http_status, "response": e.body}
-        return {"status": res.http_status,
-                "response": list(res) if isinstance(res, list) else dict(res)}
+            return MPResponse({"status": e.http_status, "response": e.body},
+                              e.request_id or None)
+        return MPResponse({"status": res.http_status,
+                           "response": list(res) if isinstance(res, list) else dict(res)},
+                          res.request_id or None)
+
+    def _through_http_client(self, op: Any, path: tuple, body: Any,
+                             filters: Optional[Dict[str, Any]],
+                             ro: Optional[RequestOptions]) -> MPResponse:
+        """The official seam: the call made by the SDK's own http_client."""
+        ro = ro or self._sdk.request_options
+        if ro.access_token is None:
+            ro.access_token = self._sdk.request_options.access_token
+        uri = op.path
+        for name, value in zip(op.params, path):
+            uri = uri.replace("{" + name + "}", quote(str(value), safe=""))
+        url = Config.api_base_url + uri
+        headers = ro.get_headers()
+        if op.method != "DELETE":
+            headers["Content-type"] = Config.mime_json
+        common = {"url": url, "headers": headers, "timeout": ro.connection_timeout,
+                  "maxretries": ro.max_retries, "retry_on": ro.retry_on}
+        hc = self._sdk._http_client
+        if op.method == "GET":
+            raw = hc.get(params=filters, **common)
+        elif op.method == "DELETE":
+            raw = hc.delete(**common)
+        else:
+            data = None if body is None else json.dumps(body)
+            raw = (hc.post if op.method == "POST" else hc.put)(data=data, **common)
+        return MPResponse(raw)
+
+
+def _request_dict(data: Any) -> Any:
+    """A typed request object (the official package's request dataclasses, or
+    any dataclass) as the dict the official package sends: None fields left out."""
+    if dataclasses.is_dataclass(data) and not isinstance(data, type):
+        def strip(value: Any) -> Any:
+            if isinstance(value, dict):
+                return {k: strip(v) for k, v in value.items() if v is not None}
+            if isinstance(value, list):
+                return [strip(v) for v in value]
+            return value
+        return strip(dataclasses.asdict(data))
+    return data
 
 
 def _method(operation: str, nparams: int, body: bool = False, filters: bool = False):
-    def call(self: _Resource, *args: Any, **kwargs: Any) -> Dict[str, Any]:
+    def call(self: _Resource, *args: Any, **kwargs: Any) -> MPResponse:
         ro = kwargs.pop("request_options", None)
         path = tuple(args[:nparams])
         rest = list(args[nparams:])
@@ -98,6 +165,7 @@ def _method(operation: str, nparams: int, body: bool = False, filters: bool = Fa
         flt = None
         if body:
             data = kwargs.pop("data", None) if not rest else rest.pop(0)
+            data = _request_dict(data)
             if data is not None and not isinstance(data, dict):
                 raise ValueError("Param object must be a Dictionary")
         elif filters:
@@ -105,6 +173,7 @@ def _method(operation: str, nparams: int, body: bool = False, filters: bool = Fa
         if rest and ro is None:
             ro = rest.pop(0)
         for v in kwargs.values():  # official names of the request object
+            v = _request_dict(v)
             if isinstance(v, dict) and data is None and body:
                 data = v
             elif isinstance(v, RequestOptions):
@@ -119,7 +188,63 @@ def _method(operation: str, nparams: int, body: bool = False, filters: bool = Fa
 
 
 def _resource(name: str, methods: Dict[str, Any]) -> type:
+    if "search" in methods and name not in ("Chargeback", "Invoice", "AdvancedPayment"):
+        methods = {**methods, "search_auto_paging_iter": _auto_paging}
     return type(name, (_Resource,), methods)
+
+
+def _auto_paging(self: _Resource, filters: Optional[Dict[str, Any]] = None,
+                 request_options: Optional[RequestOptions] = None,
+                 limit: int = 100) -> Iterator[Any]:
+    """Every item matching filters, page by page (pagination.search_auto_paging_iter)."""
+    return search_auto_paging_iter(self.search, filters, request_options, limit)  # type: ignore[attr-defined]
+
+
+def _payment_capture(self: _Resource, payment_id: Any, amount: Any = None,
+                     request_options: Optional[RequestOptions] = None) -> MPResponse:
+    """Captures an authorized payment (all of it, or ``amount``)."""
+    payload: Dict[str, Any] = {"capture": True}
+    if amount is not None:
+        payload["transaction_amount"] = amount
+    return self._do("payments.update", (payment_id,), payload, None, request_options)
+
+
+def _disbursement_create(self: _Resource, advanced_payment_id: Any, disbursement_id: Any,
+                         amount: float, request_options: Optional[RequestOptions] = None
+                         ) -> MPResponse:
+    """Refunds ``amount`` (a float) of a disbursement."""
+    if not isinstance(amount, float):
+        raise ValueError("Param amount must be a Float")
+    return self._do("disbursement_refunds.create", (advanced_payment_id, disbursement_id),
+                    {"amount": amount}, None, request_options)
+
+
+def _disbursement_save(self: _Resource, advanced_payment_id: Any, disbursement_id: Any,
+                       disbursement_refund_object: Dict[str, Any],
+                       request_options: Optional[RequestOptions] = None) -> MPResponse:
+    """A disbursement refund with a body of the caller's."""
+    if not isinstance(disbursement_refund_object, dict):
+        raise ValueError("Param disbursement_refund_object must be a Dictionary")
+    return self._do("disbursement_refunds.create", (advanced_payment_id, disbursement_id),
+                    disbursement_refund_object, None, request_options)
+
+
+def _order_refund(self: _Resource, order_id: Any, refund_object: Optional[Dict[str, Any]] = None,
+                  request_options: Optional[RequestOptions] = None) -> MPResponse:
+    """Refunds an order: all of it (no body) or ``{"transactions": [...]}``."""
+    if refund_object is not None and not isinstance(refund_object, dict):
+        raise ValueError("Param transaction_object must be a Dictionary")
+    return self._do("orders.refund", (order_id,), refund_object, None, request_options)
+
+
+_AUTH_URL = "https://auth.mercadopago.com/authorization"
+
+
+def _oauth_url(self: _Resource, app_id: Any, redirect_uri: str, random_id: str) -> str:
+    """The URL to send a seller to, to authorize the application."""
+    return _AUTH_URL + "?" + urlencode({"client_id": app_id, "response_type": "code",
+                                        "platform_id": "mp", "state": random_id,
+                                        "redirect_uri": redirect_uri})
 
 
 Payment = _resource("Payment", {
@@ -127,6 +252,7 @@ Payment = _resource("Payment", {
     "get": _method("payments.get", 1),
     "create": _method("payments.create", 0, body=True),
     "update": _method("payments.update", 1, body=True),
+    "capture": _payment_capture,
 })
 Refund = _resource("Refund", {
     "list_all": _method("refunds.list", 1),
@@ -200,15 +326,18 @@ AdvancedPayment = _resource("AdvancedPayment", {
 DisbursementRefund = _resource("DisbursementRefund", {
     "list_all": _method("disbursement_refunds.list", 1),
     "create_all": _method("disbursement_refunds.create_all", 1, body=True),
-    "create": _method("disbursement_refunds.create", 2, body=True),
+    "create": _disbursement_create,
+    "save": _disbursement_save,
 })
 Order = _resource("Order", {
+    "search": _method("orders.search", 0, filters=True),
     "create": _method("orders.create", 0, body=True),
     "get": _method("orders.get", 1),
     "process": _method("orders.process", 1),
     "capture": _method("orders.capture", 1),
     "cancel": _method("orders.cancel", 1),
-    "refund": _method("orders.refund", 1, body=True),
+    "refund": _order_refund,
+    "refund_transaction": _order_refund,
     "create_transaction": _method("order_transactions.create", 1, body=True),
     "update_transaction": _method("order_transactions.update", 2, body=True),
     "delete_transaction": _method("order_transactions.delete", 2),
@@ -216,6 +345,13 @@ Order = _resource("Order", {
 OAuth = _resource("OAuth", {
     "create": _method("oauth.create", 0, body=True),
     "refresh": _method("oauth.refresh", 0, body=True),
+    "get_authorization_url": _oauth_url,
+})
+Point = _resource("Point", {
+    "get_devices": _method("point.list_devices", 0, filters=True),
+    "create": _method("point.create_payment_intent", 1, body=True),
+    "get": _method("point.get_payment_intent", 1),
+    "cancel": _method("point.cancel_payment_intent", 2),
 })
 
 
@@ -244,6 +380,11 @@ class SDK:
 
     def __init__(self, access_token: str, http_client: Any = None,
                  request_options: Optional[RequestOptions] = None, **client_kwargs: Any) -> None:
+        if http_client is not None and not isinstance(http_client, HttpClient):
+            raise ValueError("Param http_client must be a HttpClient Object")
+        # A custom http_client (the official seam) makes every call; else libmercadopago.
+        self._http_client = http_client
+        self.http_client = http_client or HttpClient()
         self.request_options = request_options or RequestOptions()
         self.request_options.access_token = access_token
         if request_options is not None:
@@ -283,6 +424,7 @@ class SDK:
         return self._make(DisbursementRefund, request_options)
     def order(self, request_options=None): return self._make(Order, request_options)
     def oauth(self, request_options=None): return self._make(OAuth, request_options)
+    def point(self, request_options=None): return self._make(Point, request_options)
 
     def close(self) -> None:
         self._client.close()

@@ -1,0 +1,6 @@
+"""``mercadopago.config.defaults``."""
+DEFAULT_TIMEOUT_SECONDS = 60.0
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_RETRY_ON = [429, 500, 502, 503, 504]
+DEFAULT_MAX_DELAY = 30_000  # milliseconds
+DEFAULT_INITIAL_DELAY = None

@@ -1,0 +1,4 @@
+"""``mercadopago.http``."""
+from .http_client import HttpClient
+
+__all__ = ["HttpClient"]

@@ -1,0 +1,5 @@
+"""``mercadopago.webhook``."""
+from .validator import (InvalidWebhookSignatureError, SignatureFailureReason,
+                        WebhookSignatureValidator)
+
+__all__ = ["InvalidWebhookSignatureError", "SignatureFailureReason", "WebhookSignatureValidator"]
