@@ -38,8 +38,10 @@ if [ "${MP_LATENCY_INSIDE:-}" = 1 ]; then
   bin=$release/sandbox/mp-sandbox
   trap stop_sandbox EXIT
   private_hosts "$work/hosts" "127.0.0.1 api.mercadopago.com"
+  # Idle connections kept 300 s (the sandbox's default is 5 s, to spare its threads in tests):
+  # a long-lived client's connections then live as with a production server, across scenarios.
   start_sandbox --host 127.0.0.1 --port 8443 --tls --tls-name api.mercadopago.com \
-    --ca-cert "$work/ca.pem" --ca-key "$work/ca.key"
+    --ca-cert "$work/ca.pem" --ca-key "$work/ca.key" --keep-alive 300
   python3 "$here/bench_latency.py" --rtts "${rtts[@]}" --sandbox-port 8443 --ca "$work/ca.pem" \
     --truststore "$work/truststore.p12" --c-worker "$release/bench/latency_worker" \
     --python "$py" --php-ext "$release/bindings/php/mercadopago_native.so" \
@@ -65,12 +67,11 @@ cmake --build "$release" -j2 --target mp-sandbox latency_worker mercadopago_jni 
 
 echo "== the Python venv (build/pyenv: mercadopago_native, mercadopago 3.6.0)"
 [ -x "$py" ] || python3 -m venv build/pyenv
-if ! "$py" -c "import mercadopago_native" 2>/dev/null; then
-  "$py" -m pip install -q --disable-pip-version-check "scikit-build-core>=1.0" "pybind11>=2.11"
-  CMAKE_BUILD_PARALLEL_LEVEL=2 "$py" -m pip install -q --disable-pip-version-check \
-    --no-build-isolation --no-deps --force-reinstall -Ccmake.build-type=Release \
-    -Cbuild-dir="$root/build/python-wheel" bindings/python
-fi
+# Always from this tree (an incremental build in build/python-wheel): never a stale library.
+"$py" -m pip install -q --disable-pip-version-check "scikit-build-core>=1.0" "pybind11>=2.11"
+CMAKE_BUILD_PARALLEL_LEVEL=2 "$py" -m pip install -q --disable-pip-version-check \
+  --no-build-isolation --no-deps --force-reinstall -Ccmake.build-type=Release \
+  -Cbuild-dir="$root/build/python-wheel" bindings/python
 "$py" -c 'import mercadopago.config.config as c, sys; sys.exit(c.Config().version != "3.6.0")' \
   2>/dev/null || "$py" -m pip install -q --disable-pip-version-check mercadopago==3.6.0
 

@@ -153,6 +153,14 @@ mp_sandbox_status mp_sandbox_options_set_port(mp_sandbox_options *options, int p
     return MP_SANDBOX_OK;
 }
 
+mp_sandbox_status mp_sandbox_options_set_keep_alive(mp_sandbox_options *options, int seconds) {
+    constexpr const char *fn = "mp_sandbox_options_set_keep_alive";
+    if (!options) return null_argument(fn, "options");
+    if (seconds < 1 || seconds > 3600) return out_of_range(fn, "seconds must be from 1 to 3600");
+    options->value.keep_alive_seconds = seconds;
+    return MP_SANDBOX_OK;
+}
+
 mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_options *options, int on) {
     if (!options) return null_argument("mp_sandbox_options_set_tls", "options");
     options->value.tls = on != 0;

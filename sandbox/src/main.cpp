@@ -30,6 +30,7 @@ enum class Opt {
     CaOut,
     WebhookSecret,
     Site,
+    KeepAlive,
     Version,
     Help
 };
@@ -67,6 +68,9 @@ constexpr Option kOptions[] = {
     {Opt::Site, "--site", "MP_SANDBOX_SITE", "SITE",
      "the site of every account without one of its own: MLA, MLB, MLM,\n"
      "MLC, MCO, MPE or MLU (default MLB)"},
+    {Opt::KeepAlive, "--keep-alive", "MP_SANDBOX_KEEP_ALIVE", "SECONDS",
+     "how long an idle connection is kept open, 1 to 3600 (default 5;\n"
+     "each open connection holds one of the 128 server threads)"},
     {Opt::Version, "--version", nullptr, nullptr, "print the version and exit"},
     {Opt::Help, "--help", nullptr, nullptr, "print this help and exit (also -h)"},
 };
@@ -99,6 +103,7 @@ struct Settings {
     std::string ca_out;
     std::optional<std::string> webhook_secret;
     std::optional<std::string> site;
+    std::optional<int> keep_alive;
 };
 
 void print_usage(std::FILE *to) {
@@ -232,6 +237,13 @@ std::string apply(const Option &option, const std::string &value, bool from_envi
         if (value.empty()) return where + " needs a site id";
         s.site = value; // checked by mp_sandbox_options_set_site, which names the valid ones
         return "";
+    case Opt::KeepAlive: {
+        auto seconds = parse_port(value); // a small whole number, checked below
+        if (!seconds || *seconds < 1 || *seconds > 3600)
+            return where + ": invalid number of seconds '" + value + "' (1-3600)";
+        s.keep_alive = seconds;
+        return "";
+    }
     case Opt::Version:
     case Opt::Help:
         return "";
@@ -324,6 +336,7 @@ int main(int argc, char **argv) {
         must(mp_sandbox_options_set_ca_files(options, s.ca_cert.c_str(), s.ca_key.c_str()));
     if (s.webhook_secret)
         must(mp_sandbox_options_set_webhook_secret(options, s.webhook_secret->c_str()));
+    if (s.keep_alive) must(mp_sandbox_options_set_keep_alive(options, *s.keep_alive));
     if (s.site && mp_sandbox_options_set_site(options, s.site->c_str()) != MP_SANDBOX_OK)
         return usage_error(mp_sandbox_last_error());
 

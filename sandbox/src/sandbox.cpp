@@ -26,7 +26,6 @@ constexpr const char *kJson = "application/json;charset=UTF-8";
 // Each keep-alive connection holds a worker for its whole life: leave room for many clients.
 constexpr size_t kWorkerThreads = 128;
 constexpr size_t kKeepAliveMaxRequests = 1'000'000'000;
-constexpr time_t kKeepAliveSeconds = 5;
 constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 
 const char *error_name(int status) {
@@ -162,7 +161,7 @@ Sandbox::Sandbox(const Options &options)
 
     http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     http_->set_keep_alive_max_count(kKeepAliveMaxRequests);
-    http_->set_keep_alive_timeout(kKeepAliveSeconds);
+    http_->set_keep_alive_timeout(options.keep_alive_seconds);
     http_->set_tcp_nodelay(true);
     http_->set_payload_max_length(kMaxBodyBytes);
     // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let two servers share a port.

@@ -33,7 +33,8 @@ struct Options {
     // a CA made in memory at start.
     std::string ca_cert_file;
     std::string ca_key_file;
-    std::string site = "MLB"; // the site of every account that has none of its own
+    std::string site = "MLB";   // the site of every account that has none of its own
+    int keep_alive_seconds = 5; // an idle connection holds a server thread this long
 };
 
 class Sandbox {

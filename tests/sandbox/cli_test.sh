@@ -421,6 +421,33 @@ for assignment in MP_SANDBOX_PORT=abc MP_SANDBOX_TLS=maybe "MP_SANDBOX_TLS_NAME=
     check "... naming ${assignment%%=*} or the option on stderr" \
         test -n "$(grep -e "${assignment%%=*}" -e "--" "$work/stderr")" -a ! -s "$work/stdout"
 done
+# --keep-alive: an idle connection is closed after that long (curl reuses it before, not after).
+if start --port 0 --keep-alive 1; then
+    reuse=$(curl -sS -o /dev/null -o /dev/null -w '%{num_connects}\n' "$url/__sandbox/health" \
+        "$url/__sandbox/health" | tr '\n' ' ')
+    check "--keep-alive 1: two requests at once share a connection (got connects: $reuse)" \
+        test "$reuse" = "1 0 "
+    # One request on a raw connection, then 2.5 s idle: the server has closed it (recv gives b"").
+    idle=$(python3 - "$url" <<'PY'
+import socket, sys, time, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+c = socket.create_connection((u.hostname, u.port))
+c.sendall(b"GET /__sandbox/health HTTP/1.1\r\nHost: x\r\n\r\n")
+time.sleep(0.3)
+c.recv(65536)
+time.sleep(2.5)
+c.setblocking(False)
+try:
+    print("closed" if c.recv(1) == b"" else "data")
+except BlockingIOError:
+    print("open")
+PY
+)
+    check "--keep-alive 1: an idle connection is closed within 2.5 s (got $idle)" test "$idle" = closed
+    stop_with TERM
+else
+    fail "mp-sandbox starts with --keep-alive 1"
+fi
 MP_SANDBOX_TLS= MP_SANDBOX_PORT= start --port 0 && {
     check "empty variables count as unset (plain HTTP)" grep -q 'listening on http://' "$work/stdout"
     stop_with TERM
@@ -431,7 +458,7 @@ for args in "--bogus" "--port" "--port abc" "--port 70000" "--port -1" "--ca-out
     "--tls-name mp-sandbox" "--tls --tls-name bad,name" "--tls --tls-name" \
     "--ca-cert $work/a.pem --ca-key $work/a.key" "--tls --ca-cert $work/a.pem" \
     "--tls --ca-key $work/a.key" "--tls --ca-cert $work/a.pem --ca-key $work/a.pem" \
-    "--tls=1" "--version=2"; do
+    "--tls=1" "--version=2" "--keep-alive 0" "--keep-alive 3601" "--keep-alive x"; do
     # shellcheck disable=SC2086 # word splitting of $args is intended
     "$bin" $args >"$work/stdout" 2>"$work/stderr"
     status=$?
@@ -442,7 +469,7 @@ done
 
 "$bin" --help >"$work/stdout" 2>&1
 check "--help exits 0 and prints the usage" grep -q '^usage: mp-sandbox' "$work/stdout"
-for word in --host --port --tls --tls-name --ca-cert --ca-key --ca-out --webhook-secret --version \
+for word in --host --port --tls --tls-name --ca-cert --ca-key --ca-out --webhook-secret --keep-alive --version \
     MP_SANDBOX_HOST MP_SANDBOX_PORT MP_SANDBOX_TLS MP_SANDBOX_TLS_NAME MP_SANDBOX_CA_CERT \
     MP_SANDBOX_CA_KEY MP_SANDBOX_CA_OUT MP_SANDBOX_WEBHOOK_SECRET /__sandbox/health \
     /__sandbox/reset /__sandbox/state /__sandbox/faults 0.0.0.0; do
