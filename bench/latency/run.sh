@@ -8,7 +8,7 @@
 #   bench/java        LatencyWorker with mercadopago-native and com.mercadopago:sdk-java 3.2.1
 #   build/bench-venv  matplotlib, for the plots
 # The official PHP SDK 3.13.0 is read from $MP_PHP_SDK (default
-# /work/shared/peers/mercadopago-sdk-php-3.13.0), never copied.
+# ../shared/peers/mercadopago-sdk-php-3.13.0 beside the checkout), never copied.
 # Then, in private network and mount namespaces (tests/sandbox/netns.sh) where
 # api.mercadopago.com is 127.0.0.1: mp-sandbox on 127.0.0.1:8443 (TLS, certificate for
 # api.mercadopago.com), and for each RTT bench_latency.py puts latency_proxy.py on 127.0.0.1:443
@@ -26,7 +26,7 @@ here=$root/bench/latency
 out=$root/build/bench-latency
 release=$root/build/release
 py=$root/build/pyenv/bin/python
-php_sdk=${MP_PHP_SDK:-/work/shared/peers/mercadopago-sdk-php-3.13.0}
+php_sdk=${MP_PHP_SDK:-$root/../shared/peers/mercadopago-sdk-php-3.13.0}
 rtts=("$@")
 [ ${#rtts[@]} -gt 0 ] || rtts=(20 50 150)
 
