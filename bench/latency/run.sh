@@ -39,9 +39,10 @@ if [ "${MP_LATENCY_INSIDE:-}" = 1 ]; then
   trap stop_sandbox EXIT
   private_hosts "$work/hosts" "127.0.0.1 api.mercadopago.com"
   # Idle connections kept 300 s (the sandbox's default is 5 s, to spare its threads in tests):
-  # a long-lived client's connections then live as with a production server, across scenarios.
+  # a long-lived client's connections then live as with a production server, across scenarios;
+  # and a thread for each (a worker holds ~200 at once: its client's and its AsyncClient's 100).
   start_sandbox --host 127.0.0.1 --port 8443 --tls --tls-name api.mercadopago.com \
-    --ca-cert "$work/ca.pem" --ca-key "$work/ca.key" --keep-alive 300
+    --ca-cert "$work/ca.pem" --ca-key "$work/ca.key" --keep-alive 300 --threads 1024
   python3 "$here/bench_latency.py" --rtts "${rtts[@]}" --sandbox-port 8443 --ca "$work/ca.pem" \
     --truststore "$work/truststore.p12" --c-worker "$release/bench/latency_worker" \
     --python "$py" --php-ext "$release/bindings/php/mercadopago_native.so" \

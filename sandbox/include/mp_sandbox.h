@@ -93,6 +93,11 @@ MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_port(mp_sandbox_optio
  * API server keeps connections longer. */
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_keep_alive(mp_sandbox_options *options,
                                                                       int seconds);
+/* The server's threads, 8 to 4096 (default 128): each serves one connection
+ * at a time, for as long as it stays open (idle keep-alive time included),
+ * so at most that many connections are served at once. */
+MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_threads(mp_sandbox_options *options,
+                                                                   int threads);
 /* Nonzero serves HTTPS with a CA made at start (mp_sandbox_ca_pem); 0 serves
  * plain HTTP (the default). */
 MP_SANDBOX_EXTERN mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_options *options, int on);

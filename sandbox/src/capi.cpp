@@ -161,6 +161,14 @@ mp_sandbox_status mp_sandbox_options_set_keep_alive(mp_sandbox_options *options,
     return MP_SANDBOX_OK;
 }
 
+mp_sandbox_status mp_sandbox_options_set_threads(mp_sandbox_options *options, int threads) {
+    constexpr const char *fn = "mp_sandbox_options_set_threads";
+    if (!options) return null_argument(fn, "options");
+    if (threads < 8 || threads > 4096) return out_of_range(fn, "threads must be from 8 to 4096");
+    options->value.threads = threads;
+    return MP_SANDBOX_OK;
+}
+
 mp_sandbox_status mp_sandbox_options_set_tls(mp_sandbox_options *options, int on) {
     if (!options) return null_argument("mp_sandbox_options_set_tls", "options");
     options->value.tls = on != 0;

@@ -31,6 +31,7 @@ enum class Opt {
     WebhookSecret,
     Site,
     KeepAlive,
+    Threads,
     Version,
     Help
 };
@@ -71,6 +72,9 @@ constexpr Option kOptions[] = {
     {Opt::KeepAlive, "--keep-alive", "MP_SANDBOX_KEEP_ALIVE", "SECONDS",
      "how long an idle connection is kept open, 1 to 3600 (default 5;\n"
      "each open connection holds one of the 128 server threads)"},
+    {Opt::Threads, "--threads", "MP_SANDBOX_THREADS", "N",
+     "server threads, 8 to 4096 (default 128): at most N connections are\n"
+     "served at once, open idle ones included"},
     {Opt::Version, "--version", nullptr, nullptr, "print the version and exit"},
     {Opt::Help, "--help", nullptr, nullptr, "print this help and exit (also -h)"},
 };
@@ -104,6 +108,7 @@ struct Settings {
     std::optional<std::string> webhook_secret;
     std::optional<std::string> site;
     std::optional<int> keep_alive;
+    std::optional<int> threads;
 };
 
 void print_usage(std::FILE *to) {
@@ -244,6 +249,13 @@ std::string apply(const Option &option, const std::string &value, bool from_envi
         s.keep_alive = seconds;
         return "";
     }
+    case Opt::Threads: {
+        auto n = parse_port(value); // a small whole number, checked below
+        if (!n || *n < 8 || *n > 4096)
+            return where + ": invalid number of threads '" + value + "' (8-4096)";
+        s.threads = n;
+        return "";
+    }
     case Opt::Version:
     case Opt::Help:
         return "";
@@ -337,6 +349,7 @@ int main(int argc, char **argv) {
     if (s.webhook_secret)
         must(mp_sandbox_options_set_webhook_secret(options, s.webhook_secret->c_str()));
     if (s.keep_alive) must(mp_sandbox_options_set_keep_alive(options, *s.keep_alive));
+    if (s.threads) must(mp_sandbox_options_set_threads(options, *s.threads));
     if (s.site && mp_sandbox_options_set_site(options, s.site->c_str()) != MP_SANDBOX_OK)
         return usage_error(mp_sandbox_last_error());
 

@@ -24,7 +24,6 @@ namespace {
 
 constexpr const char *kJson = "application/json;charset=UTF-8";
 // Each keep-alive connection holds a worker for its whole life: leave room for many clients.
-constexpr size_t kWorkerThreads = 128;
 constexpr size_t kKeepAliveMaxRequests = 1'000'000'000;
 constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 
@@ -159,7 +158,9 @@ Sandbox::Sandbox(const Options &options)
     }
     if (!http_->is_valid()) throw std::runtime_error("the HTTPS server could not be set up");
 
-    http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    http_->new_task_queue = [threads = static_cast<size_t>(options.threads)] {
+        return new httplib::ThreadPool(threads);
+    };
     http_->set_keep_alive_max_count(kKeepAliveMaxRequests);
     http_->set_keep_alive_timeout(options.keep_alive_seconds);
     http_->set_tcp_nodelay(true);

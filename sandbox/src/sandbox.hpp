@@ -35,6 +35,7 @@ struct Options {
     std::string ca_key_file;
     std::string site = "MLB";   // the site of every account that has none of its own
     int keep_alive_seconds = 5; // an idle connection holds a server thread this long
+    int threads = 128;          // server threads: connections served at once, idle ones included
 };
 
 class Sandbox {

@@ -448,6 +448,33 @@ PY
 else
     fail "mp-sandbox starts with --keep-alive 1"
 fi
+# --threads 8: 8 open connections take every thread; a 9th waits until one closes.
+if start --port 0 --threads 8 --keep-alive 60; then
+    held=$(python3 - "$url" <<'PY'
+import socket, subprocess, sys, time, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+socks = []
+for _ in range(8):
+    c = socket.create_connection((u.hostname, u.port))
+    c.sendall(b"GET /__sandbox/health HTTP/1.1\r\nHost: x\r\n\r\n")
+    c.recv(65536)  # answered, and kept open (keep-alive)
+    socks.append(c)
+def ninth():
+    return subprocess.run(["curl", "-sS", "-o", "/dev/null", "--max-time", "1.5",
+                           sys.argv[1] + "/__sandbox/health"], capture_output=True).returncode
+waiting = ninth()
+for c in socks:
+    c.close()
+time.sleep(0.3)
+print(waiting, ninth())
+PY
+)
+    check "--threads 8: a 9th connection waits while 8 are open, then is served (curl: $held)" \
+        test "$held" = "28 0"
+    stop_with TERM
+else
+    fail "mp-sandbox starts with --threads 8"
+fi
 MP_SANDBOX_TLS= MP_SANDBOX_PORT= start --port 0 && {
     check "empty variables count as unset (plain HTTP)" grep -q 'listening on http://' "$work/stdout"
     stop_with TERM
@@ -458,7 +485,7 @@ for args in "--bogus" "--port" "--port abc" "--port 70000" "--port -1" "--ca-out
     "--tls-name mp-sandbox" "--tls --tls-name bad,name" "--tls --tls-name" \
     "--ca-cert $work/a.pem --ca-key $work/a.key" "--tls --ca-cert $work/a.pem" \
     "--tls --ca-key $work/a.key" "--tls --ca-cert $work/a.pem --ca-key $work/a.pem" \
-    "--tls=1" "--version=2" "--keep-alive 0" "--keep-alive 3601" "--keep-alive x"; do
+    "--tls=1" "--version=2" "--keep-alive 0" "--keep-alive 3601" "--keep-alive x" "--threads 7" "--threads 5000"; do
     # shellcheck disable=SC2086 # word splitting of $args is intended
     "$bin" $args >"$work/stdout" 2>"$work/stderr"
     status=$?
@@ -469,7 +496,7 @@ done
 
 "$bin" --help >"$work/stdout" 2>&1
 check "--help exits 0 and prints the usage" grep -q '^usage: mp-sandbox' "$work/stdout"
-for word in --host --port --tls --tls-name --ca-cert --ca-key --ca-out --webhook-secret --keep-alive --version \
+for word in --host --port --tls --tls-name --ca-cert --ca-key --ca-out --webhook-secret --keep-alive --threads --version \
     MP_SANDBOX_HOST MP_SANDBOX_PORT MP_SANDBOX_TLS MP_SANDBOX_TLS_NAME MP_SANDBOX_CA_CERT \
     MP_SANDBOX_CA_KEY MP_SANDBOX_CA_OUT MP_SANDBOX_WEBHOOK_SECRET /__sandbox/health \
     /__sandbox/reset /__sandbox/state /__sandbox/faults 0.0.0.0; do
