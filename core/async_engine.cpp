@@ -39,10 +39,12 @@ AsyncEngine::AsyncEngine(Client &client, Transport &transport)
     // HTTP/2 streams share a connection where the server offers it;
     // otherwise each call in flight gets a connection, kept for the next.
     curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-    // Idle connections kept for the next calls: as many as the client's
-    // setting (libcurl's own default shrinks with the calls in flight).
-    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS,
-                      static_cast<long>(std::max<size_t>(client.config_.max_idle_connections, 1)));
+    // Idle connections kept for the next calls: the client's setting, or as
+    // many as the busiest moment had in flight (start_attempt), so that the
+    // next burst of that size finds them open; libcurl's own default
+    // shrinks as the calls of a burst end.
+    max_connections_ = static_cast<long>(std::max<size_t>(client.config_.max_idle_connections, 1));
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, max_connections_);
     thread_ = std::thread([this] { run(); });
 }
 
@@ -132,6 +134,11 @@ void AsyncEngine::start_attempt(Job &job) {
     curl_easy_setopt(easy, CURLOPT_PIPEWAIT, job.warm ? 0L : 1L);
     curl_easy_setopt(easy, CURLOPT_PRIVATE, reinterpret_cast<char *>(job.id));
     job.sent = Clock::now();
+    ++in_flight_;
+    if (in_flight_ > max_connections_ && in_flight_ <= kMaxKeptConnections) {
+        max_connections_ = in_flight_;
+        curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, max_connections_);
+    }
     CURLMcode mc;
     {
         InLibcurl in_libcurl;
@@ -143,6 +150,7 @@ void AsyncEngine::start_attempt(Job &job) {
 // The end of an attempt (its handle already out of the multi): a result,
 // or a retry after a pause.
 void AsyncEngine::finish_transfer(Job &job, int curl_code) {
+    --in_flight_;
     Transport::Outcome outcome = transport_.end(*job.transfer, curl_code);
     job.transfer.reset();
     long took = static_cast<long>(
@@ -204,6 +212,7 @@ void AsyncEngine::run() {
                 }
                 transport_.end(*job.transfer, CURLE_ABORTED_BY_CALLBACK);
                 job.transfer.reset();
+                --in_flight_;
             }
             Client::Result result;
             ErrorDetail &e = result.error.emplace();

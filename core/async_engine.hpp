@@ -62,6 +62,9 @@ class AsyncEngine {
     uint64_t next_id_ = 1;
 
     std::map<uint64_t, std::unique_ptr<Job>> jobs_; // the thread's own
+    long in_flight_ = 0;                            // transfers in the multi (the thread's)
+    long max_connections_ = 0;                      // CURLMOPT_MAXCONNECTS now
+    static constexpr long kMaxKeptConnections = 1024;
     std::thread thread_;
 };
 

@@ -359,7 +359,33 @@ static void batches_keep_their_connections(void) {
     mp_client_free(c);
 }
 
+/* After a burst of 100 calls at once, the engine keeps 100 connections (more
+ * than max_idle_connections' 64): the next burst of that size opens none. */
+static void a_burst_keeps_its_connections_for_the_next(void) {
+    mp_client *c = client_with(TEST_TOKEN, 0);
+    mp_batch *batch = NULL;
+    long opened_first, opened_again, before;
+    size_t i;
+    REQUIRE(mp_batch_new(&batch) == MP_OK);
+    for (i = 0; i < 100; ++i)
+        REQUIRE(mp_batch_add(batch, "payment_methods.list", NULL, NULL) == MP_OK);
+    before = mp_sandbox_connection_count(fixture_sandbox());
+    REQUIRE(mp_client_run_batch(c, batch, 100) == MP_OK);
+    opened_first = mp_sandbox_connection_count(fixture_sandbox()) - before;
+    before = mp_sandbox_connection_count(fixture_sandbox());
+    REQUIRE(mp_client_run_batch(c, batch, 100) == MP_OK);
+    opened_again = mp_sandbox_connection_count(fixture_sandbox()) - before;
+    for (i = 0; i < 100; ++i)
+        CHECK(mp_batch_status(batch, i) == MP_OK);
+    printf("  connections opened: first burst %ld, second %ld\n", opened_first, opened_again);
+    CHECK(opened_first > 64);
+    CHECK(opened_again == 0);
+    mp_batch_free(batch);
+    mp_client_free(c);
+}
+
 static const struct test_case cases[] = {
+    {"a_burst_keeps_its_connections_for_the_next", a_burst_keeps_its_connections_for_the_next},
     {"batches_keep_their_connections", batches_keep_their_connections},
     {"reads_complete_on_the_clients_thread", reads_complete_on_the_clients_thread},
     {"an_api_error_comes_with_its_answer", an_api_error_comes_with_its_answer},
