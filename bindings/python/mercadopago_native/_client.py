@@ -1,14 +1,16 @@
 """The client and the resource surface built from the operations table."""
 from __future__ import annotations
 
-import asyncio
 import decimal
 import functools
 import inspect
 import json
 import logging
-from typing import (Any, AsyncIterator, Dict, Iterator, List, Mapping, Optional, Sequence,
-                    Set, Tuple, TypeVar, Union)
+from typing import (TYPE_CHECKING, Any, AsyncIterator, Dict, Iterator, List, Mapping, Optional,
+                    Sequence, Set, Tuple, TypeVar, Union)
+
+if TYPE_CHECKING:
+    import asyncio  # imported where used: asyncio imports ssl, which maps the system's OpenSSL
 
 from . import _native
 from ._redact import redact_line
@@ -844,6 +846,8 @@ class AsyncClient(_ClientBase, AsyncClientResources):
     # -- calls ------------------------------------------------------------
     async def _start(self, operation: str, request: Any) -> Any:
         """The native response of one call, awaited on the running loop."""
+        import asyncio  # already loaded: the caller is a coroutine
+
         loop = asyncio.get_running_loop()
         future = loop.create_future()
         self._level_now()
@@ -873,6 +877,8 @@ class AsyncClient(_ClientBase, AsyncClientResources):
         (TCP and TLS, a HEAD request without the token), so that the first
         calls do not wait for them; returns how many answered. The wait runs
         in the loop's default executor."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, self._native.warm, connections,
                                           _native.WARM_ASYNC)
