@@ -229,10 +229,7 @@ def main():
             run_rtt(a, rtt, pid, rows, na)
             if os.path.exists(fpm):  # the PHP-FPM scenario, written separately
                 subprocess.run(["bash", fpm, a.url, a.ca, os.path.join(a.out, f"fpm-{rtt}ms")],
-                               env={**os.environ, "MP_LATENCY_STATS": STATS,
-                                                "MP_LATENCY_PAYMENT_ID": str(pid),
-                                                "MP_LATENCY_PHP_EXT": a.php_ext,
-                                                "MP_LATENCY_PHP_SDK": a.php_sdk}, check=False)
+                               check=False)
         finally:
             proxy.terminate()
             proxy.wait()

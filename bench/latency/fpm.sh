@@ -9,21 +9,20 @@
 #   bench/latency/fpm.sh --prepare              (only build what it needs; run.sh's hook)
 # PROXY_URL reaches mp-sandbox (through a latency proxy, or directly) over HTTPS trusting
 # CA_FILE. Writes OUT_DIR/fpm-<variant>.json and prints a table. Builds (Release) the extension
-# and mp-sandbox into build/php-release when missing. The official SDK is read from
-# $MP_OFFICIAL_PHP_SDK (default ../shared/peers/mercadopago-sdk-php-3.13.0 beside the checkout),
-# never copied.
+# and mp-sandbox into build/php-release when missing. The official SDK's source tree is read
+# from the folder $MP_PHP_SDK names (as run.sh's), never copied.
 set -euo pipefail
-[ $# -ge 3 ] || [ "${1:-}" = --prepare ] || { sed -n '2,15p' "$0"; exit 2; }
+[ $# -ge 3 ] || [ "${1:-}" = --prepare ] || { sed -n '2,13p' "$0"; exit 2; }
 proxy=$1 ca=${2:-} out=${3:-}
 n=${4:-1000} concurrency=${5:-4}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=$root/build/php-release
 ext=$build/bindings/php/mercadopago_native.so
-official=${MP_OFFICIAL_PHP_SDK:-$root/../shared/peers/mercadopago-sdk-php-3.13.0}
+official=${MP_PHP_SDK:-}
 
 [ -f "$official/src/MercadoPago/MercadoPagoConfig.php" ] ||
-    { echo "fpm.sh: the official PHP SDK is not in $official (set MP_OFFICIAL_PHP_SDK)" >&2; exit 1; }
+    { echo "fpm.sh: the official PHP SDK is not in $official (set MP_PHP_SDK)" >&2; exit 1; }
 command -v php-fpm8.2 >/dev/null || [ -x /usr/sbin/php-fpm8.2 ] ||
     { echo "fpm.sh: php-fpm8.2 is missing (scripts/bootstrap.sh installs php8.2-fpm)" >&2; exit 1; }
 if [ ! -x "$build/sandbox/mp-sandbox" ] || [ ! -f "$ext" ]; then

@@ -7,8 +7,8 @@
 #   build/pyenv       mercadopago_native (built in build/python-wheel) + mercadopago 3.6.0
 #   bench/java        LatencyWorker with mercadopago-native and com.mercadopago:sdk-java 3.2.1
 #   build/bench-venv  matplotlib, for the plots
-# The official PHP SDK 3.13.0 is read from $MP_PHP_SDK (default
-# ../shared/peers/mercadopago-sdk-php-3.13.0 beside the checkout), never copied.
+# The official PHP SDK 3.13.0 (MIT; its source tree, with src/ in its PSR-4 layout) is read
+# from the folder $MP_PHP_SDK names, never copied into the repository.
 # Then, in private network and mount namespaces (tests/sandbox/netns.sh) where
 # api.mercadopago.com is 127.0.0.1: mp-sandbox on 127.0.0.1:8443 (TLS, certificate for
 # api.mercadopago.com), and for each RTT bench_latency.py puts latency_proxy.py on 127.0.0.1:443
@@ -17,8 +17,7 @@
 # Optional hook, the PHP-FPM scenario: when bench/latency/fpm.sh exists, run.sh calls
 # `bash fpm.sh --prepare` here (outside the namespace: install what it needs), then
 # bench_latency.py calls `bash fpm.sh PROXY_URL CA_FILE OUT_DIR` once per RTT, inside the
-# namespace while that RTT's proxy runs, with MP_LATENCY_STATS (the proxy's stats endpoint:
-# GET /stats, GET /reset), MP_LATENCY_PAYMENT_ID, MP_LATENCY_PHP_EXT and MP_LATENCY_PHP_SDK set.
+# namespace while that RTT's proxy runs (it reads the SDK's place from MP_PHP_SDK, exported here).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -26,7 +25,7 @@ here=$root/bench/latency
 out=$root/build/bench-latency
 release=$root/build/release
 py=$root/build/pyenv/bin/python
-php_sdk=${MP_PHP_SDK:-$root/../shared/peers/mercadopago-sdk-php-3.13.0}
+php_sdk=${MP_PHP_SDK:-}
 rtts=("$@")
 [ ${#rtts[@]} -gt 0 ] || rtts=(20 50 150)
 
@@ -54,7 +53,9 @@ fi
 # ---- outside: build, install, then the namespaces -------------------------------------------
 bash scripts/bootstrap.sh
 require_tools unshare ip mount getent php java mvn keytool python3
-[ -d "$php_sdk/src/MercadoPago" ] || { echo "no official PHP SDK at $php_sdk (set MP_PHP_SDK)"; exit 1; }
+[ -n "$php_sdk" ] && [ -d "$php_sdk/src/MercadoPago" ] ||
+  { echo "set MP_PHP_SDK to the official PHP SDK 3.13.0's source tree (no SDK at '$php_sdk')"; exit 1; }
+export MP_PHP_SDK=$php_sdk # fpm.sh reads it too
 php -r 'exit(extension_loaded("curl") ? 0 : 1);' || { echo "php-curl is not loaded"; exit 1; }
 
 echo "== building (release: mp-sandbox, latency_worker, the Java and PHP bindings)"
