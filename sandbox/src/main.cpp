@@ -242,18 +242,12 @@ std::string apply(const Option &option, const std::string &value, bool from_envi
         if (value.empty()) return where + " needs a site id";
         s.site = value; // checked by mp_sandbox_options_set_site, which names the valid ones
         return "";
-    case Opt::KeepAlive: {
-        auto seconds = parse_port(value); // a small whole number, checked below
-        if (!seconds || *seconds < 1 || *seconds > 3600)
-            return where + ": invalid number of seconds '" + value + "' (1-3600)";
-        s.keep_alive = seconds;
-        return "";
-    }
+    case Opt::KeepAlive:
     case Opt::Threads: {
-        auto n = parse_port(value); // a small whole number, checked below
-        if (!n || *n < 8 || *n > 4096)
-            return where + ": invalid number of threads '" + value + "' (8-4096)";
-        s.threads = n;
+        // A whole number here; its range is the setter's to check (mp_sandbox_options_set_*).
+        auto n = parse_port(value);
+        if (!n) return where + ": not a whole number: '" + value + "'";
+        (option.id == Opt::KeepAlive ? s.keep_alive : s.threads) = n;
         return "";
     }
     case Opt::Version:
@@ -348,8 +342,10 @@ int main(int argc, char **argv) {
         must(mp_sandbox_options_set_ca_files(options, s.ca_cert.c_str(), s.ca_key.c_str()));
     if (s.webhook_secret)
         must(mp_sandbox_options_set_webhook_secret(options, s.webhook_secret->c_str()));
-    if (s.keep_alive) must(mp_sandbox_options_set_keep_alive(options, *s.keep_alive));
-    if (s.threads) must(mp_sandbox_options_set_threads(options, *s.threads));
+    if (s.keep_alive && mp_sandbox_options_set_keep_alive(options, *s.keep_alive) != MP_SANDBOX_OK)
+        return usage_error(mp_sandbox_last_error());
+    if (s.threads && mp_sandbox_options_set_threads(options, *s.threads) != MP_SANDBOX_OK)
+        return usage_error(mp_sandbox_last_error());
     if (s.site && mp_sandbox_options_set_site(options, s.site->c_str()) != MP_SANDBOX_OK)
         return usage_error(mp_sandbox_last_error());
 

@@ -24,21 +24,31 @@ long fixture_requests(void) {
     return mp_sandbox_request_count(fixture_sandbox());
 }
 
-mp_client *fixture_client(void) {
+mp_config *fixture_config(const char *token) {
     mp_config *cfg = NULL;
-    mp_client *client = NULL;
-    const char *pem;
     mp_sandbox *sb = fixture_sandbox();
-    pem = mp_sandbox_ca_pem(sb);
-    if (mp_config_new(&cfg) != MP_OK || mp_config_set_access_token(cfg, TEST_TOKEN) != MP_OK ||
+    const char *pem = mp_sandbox_ca_pem(sb);
+    if (mp_config_new(&cfg) != MP_OK || mp_config_set_access_token(cfg, token) != MP_OK ||
         mp_config_set_base_url(cfg, mp_sandbox_url(sb)) != MP_OK ||
-        mp_config_set_ca_pem(cfg, pem, strlen(pem)) != MP_OK ||
-        mp_client_new(cfg, &client) != MP_OK) {
+        mp_config_set_ca_pem(cfg, pem, strlen(pem)) != MP_OK) {
+        fprintf(stderr, "cannot make a configuration: %s\n", mp_error_message(mp_error_last()));
+        exit(2);
+    }
+    return cfg;
+}
+
+mp_client *fixture_client_of(mp_config *cfg) {
+    mp_client *client = NULL;
+    if (mp_client_new(cfg, &client) != MP_OK) {
         fprintf(stderr, "cannot create a client: %s\n", mp_error_message(mp_error_last()));
         exit(2);
     }
     mp_config_free(cfg);
     return client;
+}
+
+mp_client *fixture_client(void) {
+    return fixture_client_of(fixture_config(TEST_TOKEN));
 }
 
 void fixture_teardown(void) {
@@ -155,23 +165,11 @@ void fixture_disarm(void) {
 }
 
 mp_client *fixture_retry_client(int max_retries, long timeout_ms) {
-    mp_config *cfg = NULL;
-    mp_client *client = NULL;
-    mp_sandbox *sb = fixture_sandbox();
-    const char *pem = mp_sandbox_ca_pem(sb);
-    mp_config_new(&cfg);
-    mp_config_set_access_token(cfg, TEST_TOKEN);
-    mp_config_set_base_url(cfg, mp_sandbox_url(sb));
-    mp_config_set_ca_pem(cfg, pem, strlen(pem));
+    mp_config *cfg = fixture_config(TEST_TOKEN);
     mp_config_set_max_retries(cfg, max_retries);
     mp_config_set_retry_delays_ms(cfg, 20, 200, 5000);
     mp_config_set_timeout_ms(cfg, timeout_ms);
-    if (mp_client_new(cfg, &client) != MP_OK) {
-        fprintf(stderr, "cannot create a client: %s\n", mp_error_message(mp_error_last()));
-        exit(2);
-    }
-    mp_config_free(cfg);
-    return client;
+    return fixture_client_of(cfg);
 }
 
 int fixture_main(int argc, char **argv, const struct test_case *cases, mp_client **client) {

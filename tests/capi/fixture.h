@@ -18,6 +18,10 @@
 #define CARD_AMEX "371180303257522"
 
 mp_sandbox *fixture_sandbox(void);
+/* A configuration for the sandbox over HTTPS (base URL, CA) with this
+ * token, to add options to; fixture_client_of makes the client and frees it. */
+mp_config *fixture_config(const char *token);
+mp_client *fixture_client_of(mp_config *cfg);
 /* A client of the sandbox over HTTPS, trusting its CA. Caller frees. */
 mp_client *fixture_client(void);
 /* Requests the sandbox has served so far. */

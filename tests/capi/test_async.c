@@ -235,17 +235,9 @@ static void freeing_the_client_cancels_what_runs(void) {
 
 /* A client of the sandbox with a token and the persistent setting. */
 static mp_client *client_with(const char *token, int persistent) {
-    mp_config *cfg = NULL;
-    mp_client *c = NULL;
-    const char *pem = mp_sandbox_ca_pem(fixture_sandbox());
-    mp_config_new(&cfg);
-    mp_config_set_access_token(cfg, token);
-    mp_config_set_base_url(cfg, mp_sandbox_url(fixture_sandbox()));
-    mp_config_set_ca_pem(cfg, pem, strlen(pem));
+    mp_config *cfg = fixture_config(token);
     if (persistent) REQUIRE(mp_config_set_option(cfg, "persistent", "true") == MP_OK);
-    REQUIRE(mp_client_new(cfg, &c) == MP_OK);
-    mp_config_free(cfg);
-    return c;
+    return fixture_client_of(cfg);
 }
 
 static long long my_user_id(mp_client *c) {

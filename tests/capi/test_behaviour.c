@@ -163,19 +163,13 @@ static void capture_log(void *userdata, mp_log_level level, const char *message,
 
 static void logging_is_redacted(void) {
     static struct log_capture cap = {PTHREAD_MUTEX_INITIALIZER, {0}, 0, 0};
-    mp_config *cfg = NULL;
     mp_client *c = NULL;
     mp_response *res = NULL;
     mp_request *req = NULL;
     char token[64];
-    const char *pem = mp_sandbox_ca_pem(fixture_sandbox());
-    mp_config_new(&cfg);
-    mp_config_set_access_token(cfg, TEST_TOKEN);
-    mp_config_set_base_url(cfg, mp_sandbox_url(fixture_sandbox()));
-    mp_config_set_ca_pem(cfg, pem, strlen(pem));
+    mp_config *cfg = fixture_config(TEST_TOKEN);
     REQUIRE(mp_config_set_log(cfg, capture_log, &cap, MP_LOG_DEBUG) == MP_OK);
-    REQUIRE(mp_client_new(cfg, &c) == MP_OK);
-    mp_config_free(cfg);
+    c = fixture_client_of(cfg);
 
     /* Card data and identification go out in a body; errors come back. */
     REQUIRE(make_card_token(c, CARD_VISA, "123", "APRO", token) == MP_OK);
@@ -212,18 +206,12 @@ static void logging_is_redacted(void) {
 /* mp_client_set_log_level: the level changes for the client's next calls. */
 static void log_level_changes_later(void) {
     static struct log_capture cap = {PTHREAD_MUTEX_INITIALIZER, {0}, 0, 0};
-    mp_config *cfg = NULL;
     mp_client *c = NULL;
     mp_response *res = NULL;
     int lines;
-    const char *pem = mp_sandbox_ca_pem(fixture_sandbox());
-    mp_config_new(&cfg);
-    mp_config_set_access_token(cfg, TEST_TOKEN);
-    mp_config_set_base_url(cfg, mp_sandbox_url(fixture_sandbox()));
-    mp_config_set_ca_pem(cfg, pem, strlen(pem));
+    mp_config *cfg = fixture_config(TEST_TOKEN);
     REQUIRE(mp_config_set_log(cfg, capture_log, &cap, MP_LOG_DEBUG) == MP_OK);
-    REQUIRE(mp_client_new(cfg, &c) == MP_OK);
-    mp_config_free(cfg);
+    c = fixture_client_of(cfg);
 
     REQUIRE(mp_client_set_log_level(c, 0) == MP_OK);
     CHECK(mp_client_call(c, "identification_types.list", NULL, &res) == MP_OK);
