@@ -68,10 +68,7 @@ bool AsyncEngine::belongs_to_this_process() const {
     return Transport::generation() == generation_;
 }
 
-uint64_t AsyncEngine::submit(PreparedCall call, Completion done) {
-    auto job = std::make_unique<Job>();
-    job->call = std::move(call);
-    job->done = std::move(done);
+uint64_t AsyncEngine::queue(std::unique_ptr<Job> job) {
     job->deadline = Clock::now() + std::chrono::milliseconds(job->call.timeout_ms);
     job->not_before = Clock::now();
     uint64_t id;
@@ -83,6 +80,13 @@ uint64_t AsyncEngine::submit(PreparedCall call, Completion done) {
     }
     curl_multi_wakeup(multi_);
     return id;
+}
+
+uint64_t AsyncEngine::submit(PreparedCall call, Completion done) {
+    auto job = std::make_unique<Job>();
+    job->call = std::move(call);
+    job->done = std::move(done);
+    return queue(std::move(job));
 }
 
 void AsyncEngine::cancel(uint64_t id) {
@@ -100,22 +104,21 @@ int AsyncEngine::warm(int n) {
     for (int i = 0; i < n; ++i) {
         auto job = std::make_unique<Job>();
         job->warm = true;
-        job->call.http.method = "HEAD";
-        job->call.http.url = client_.config_.base_url + "/";
-        job->call.timeout_ms = client_.config_.connect_timeout_ms + 5000;
-        job->deadline = Clock::now() + std::chrono::milliseconds(job->call.timeout_ms);
-        job->not_before = Clock::now();
+        job->call.http = transport_.warm_request();
+        job->call.timeout_ms = job->call.http.timeout_ms;
         job->done = [&](uint64_t, Client::Result r) {
             std::lock_guard<std::mutex> lock(m);
             answered += r.response ? 1 : 0;
             if (--left == 0) cv.notify_one();
         };
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (stopping_) throw Error(ErrorKind::InvalidArgument, "the client is being freed");
-        job->id = next_id_++;
-        inbox_.push_back(std::move(job));
+        try {
+            queue(std::move(job));
+        } catch (const Error &) { // the client is being freed: wait for those queued
+            std::lock_guard<std::mutex> lock(m);
+            left -= n - i;
+            break;
+        }
     }
-    curl_multi_wakeup(multi_);
     std::unique_lock<std::mutex> lock(m);
     cv.wait(lock, [&] { return left == 0; });
     return answered;

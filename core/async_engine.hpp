@@ -45,6 +45,7 @@ class AsyncEngine {
   private:
     using Clock = std::chrono::steady_clock;
     struct Job;
+    uint64_t queue(std::unique_ptr<Job> job); // sets its deadline and id; wakes the thread
     void run();
     void start_attempt(Job &job);
     void complete(Job &job, Client::Result result);

@@ -592,11 +592,16 @@ Transport::Outcome Transport::end(Transfer &t, int curl_code) {
     return out;
 }
 
-int Transport::warm(int n) {
+HttpRequest Transport::warm_request() const {
     HttpRequest head;
     head.method = "HEAD";
     head.url = config_.base_url + "/";
     head.timeout_ms = config_.connect_timeout_ms + 5000;
+    return head;
+}
+
+int Transport::warm(int n) {
+    const HttpRequest head = warm_request();
     // Each pooled handle keeps its connections in its own multi handle, so
     // the handles are taken together (n distinct ones) and run side by side.
     std::vector<Pooled> handles;

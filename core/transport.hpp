@@ -86,6 +86,8 @@ class Transport {
     // keeps its own), with a HEAD of the base URL: any HTTP answer leaves a
     // live connection. Returns how many answered.
     int warm(int n);
+    // The warm-up's request: a HEAD of the base URL, no token, connect time + 5 s.
+    HttpRequest warm_request() const;
 
     // Held (shared) by a thread while it is inside libcurl, as every call
     // here does: see before_fork.
