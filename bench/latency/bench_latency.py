@@ -106,7 +106,7 @@ def run_rtt(a, rtt, pid, rows, na):
             record(rows, rtt, name, "steady", rep, ans, c, a.steady)
             w.close()
         print(f"  [{rtt} ms] first/steady repetition {rep + 1}/{a.first_reps} done", flush=True)
-    # SLOT: the first call after warm() (each our client; n/a until the API is merged).
+    # The first call after warm() (each our client that has it).
     for name in OURS:
         for rep in range(a.first_reps):
             w = Worker(*table[name])
@@ -115,7 +115,7 @@ def run_rtt(a, rtt, pid, rows, na):
             if not record(rows, rtt, name, "warm+first", rep, ans, c, 1):
                 na[(name, "warm+first")] = ans["na"]
                 break
-    # 100 reads: sequential, the batch API, and (SLOT) asyncio / CompletableFuture.
+    # 100 reads: sequential, the batch API, asyncio and CompletableFuture.
     for name in OURS:
         w = Worker(*table[name])
         w.cmd(f"first {pid}")  # the client's connection, as in steady state

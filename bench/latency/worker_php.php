@@ -99,14 +99,14 @@ while (($line = fgets(STDIN)) !== false) {
             $out = ['na' => 'PHP has no async API: the batch is its concurrency'];
             break;
         case 'warmfirst':
-            // SLOT: the first call after $client->warm() (the API is being built on another
-            // branch; adjust the name here when it lands).
+            // The first call after warm-up: PHP's Client has no warm(); a persistent client is
+            // its warm-up (the fpm.sh scenario).
             if ($mode !== 'native') {
                 $out = ['na' => 'no warm API'];
                 break;
             }
             if (!method_exists(MercadoPago\Native\Client::class, 'warm')) {
-                $out = ['na' => 'API not on this branch (Client::warm)'];
+                $out = ['na' => "PHP's client has no warm(): a persistent client is its warm-up"];
                 break;
             }
             $t = hrtime(true);

@@ -83,8 +83,6 @@ def asyncio_gather(client, pid, n):
 def warmfirst(pid):
     if mode != "native":
         return {"na": "no warm API"}
-    if not hasattr(mp.Client, "warm"):
-        return {"na": "API not on this branch (Client.warm)"}
     t = time.perf_counter()
     client = new_client()
     client.warm()

@@ -4,9 +4,9 @@ import com.mercadopago.MercadoPagoConfig;
 import com.mercadopago.client.payment.PaymentClient;
 import dev.libmercadopago.Batch;
 import dev.libmercadopago.Client;
+import dev.libmercadopago.Result;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,54 +81,35 @@ public final class LatencyWorker {
         return ms(List.of(took));
     }
 
-    /**
-     * SLOT (the API is being built on another branch; adjust the name here when it lands):
-     * n calls of client.payments().getAsync(id), each a CompletableFuture, joined with allOf.
-     * Found by reflection so that this class compiles against a binding without it.
-     */
-    static String async(long id, int n) throws Exception {
+    /** n calls of client.payments().getAsync(id), each a CompletableFuture, joined with allOf. */
+    static String async(long id, int n) {
         if (!(client instanceof Client c)) {
             return "{\"na\": \"no async API\"}";
         }
-        Object payments = c.payments();
-        Method getAsync = null;
-        for (Method m : payments.getClass().getMethods()) {
-            if (m.getName().equals("getAsync") && m.getParameterCount() == 1) {
-                getAsync = m; // getAsync(Object id) or getAsync(long id): invoke boxes either
-            }
-        }
-        if (getAsync == null) {
-            return "{\"na\": \"API not on this branch (payments().getAsync)\"}";
-        }
         long t = System.nanoTime();
-        List<CompletableFuture<?>> all = new ArrayList<>();
+        List<CompletableFuture<Result>> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            all.add((CompletableFuture<?>) getAsync.invoke(payments, id));
+            all.add(c.payments().getAsync(id));
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).join();
         double took = since(t);
-        for (CompletableFuture<?> f : all) {
-            if (((Number) ((Map<?, ?>) f.join()).get("id")).longValue() != id) {
+        for (CompletableFuture<Result> f : all) {
+            if (((Number) f.join().get("id")).longValue() != id) {
                 throw new IllegalStateException("async: wrong payment");
             }
         }
         return ms(List.of(took));
     }
 
-    /** SLOT: the first call after client.warm() (another branch), found by reflection. */
+    /** The first call of a new client after client.warm(). */
     static String warmFirst(long id) throws Exception {
         if (!mode.equals("native")) {
             return "{\"na\": \"no warm API\"}";
         }
-        Method warm;
-        try {
-            warm = Client.class.getMethod("warm");
-        } catch (NoSuchMethodException e) {
-            return "{\"na\": \"API not on this branch (Client.warm)\"}";
-        }
         long t = System.nanoTime();
-        client = newClient();
-        warm.invoke(client);
+        Client c = (Client) newClient();
+        client = c;
+        c.warm();
         double warmMs = since(t);
         t = System.nanoTime();
         get(client, id);
