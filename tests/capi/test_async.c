@@ -322,11 +322,14 @@ static void warm_opens_connections_before_the_first_call(void) {
 }
 
 /* A batch runs on the client's engine: its connections stay for the next
- * batch (and for asynchronous calls). */
+ * batch (and for asynchronous calls). With 3 in flight the client never holds
+ * more than 3 connections, whichever run opens them (the first run may serve
+ * all 6 calls on one connection, if it answers before the others connect):
+ * 18 calls and an asynchronous one open at most 3. */
 static void batches_keep_their_connections(void) {
     mp_client *c = client_with(TEST_TOKEN, 0);
     mp_batch *batch = NULL;
-    long before = 0;
+    long before = mp_sandbox_connection_count(fixture_sandbox());
     size_t i;
     int run;
     REQUIRE(mp_batch_new(&batch) == MP_OK);
@@ -336,23 +339,23 @@ static void batches_keep_their_connections(void) {
         REQUIRE(mp_client_run_batch(c, batch, 3) == MP_OK);
         for (i = 0; i < 6; ++i)
             CHECK(mp_batch_status(batch, i) == MP_OK);
-        if (run == 0) before = mp_sandbox_connection_count(fixture_sandbox());
     }
-    /* 3 in flight: at most 3 connections, opened by the first run only. */
-    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before == 0);
+    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before >= 1);
+    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before <= 3);
     reset_outcomes();
     REQUIRE(mp_client_call_async(c, "payment_methods.list", NULL, on_done, (void *)0, NULL) ==
             MP_OK);
     REQUIRE(wait_for(1, 30) == 1);
     CHECK(outcomes[0].status == MP_OK);
-    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before == 0);
+    CHECK(mp_sandbox_connection_count(fixture_sandbox()) - before <= 3);
     free_responses(1);
     mp_batch_free(batch);
     mp_client_free(c);
 }
 
-/* After a burst of 100 calls at once, the engine keeps 100 connections (more
- * than max_idle_connections' 64): the next burst of that size opens none. */
+/* After a burst of 100 calls at once, the engine keeps every connection it
+ * opened (more than max_idle_connections' 64): two bursts of 100 open at most
+ * 100 in all. */
 static void a_burst_keeps_its_connections_for_the_next(void) {
     mp_client *c = client_with(TEST_TOKEN, 0);
     mp_batch *batch = NULL;
@@ -370,8 +373,11 @@ static void a_burst_keeps_its_connections_for_the_next(void) {
     for (i = 0; i < 100; ++i)
         CHECK(mp_batch_status(batch, i) == MP_OK);
     printf("  connections opened: first burst %ld, second %ld\n", opened_first, opened_again);
+    /* Were the cap 64, the second burst would open 36 more: 136 for 100 in
+     * flight. A first burst that reuses a few finished connections opens
+     * fewer than 100, and the second may open the rest. */
     CHECK(opened_first > 64);
-    CHECK(opened_again == 0);
+    CHECK(opened_first + opened_again <= 100);
     mp_batch_free(batch);
     mp_client_free(c);
 }
