@@ -68,25 +68,32 @@ bool AsyncEngine::belongs_to_this_process() const {
     return Transport::generation() == generation_;
 }
 
-uint64_t AsyncEngine::queue(std::unique_ptr<Job> job) {
-    job->deadline = Clock::now() + std::chrono::milliseconds(job->call.timeout_ms);
-    job->not_before = Clock::now();
-    uint64_t id;
+uint64_t AsyncEngine::queue(std::vector<std::unique_ptr<Job>> jobs) {
+    for (auto &job : jobs) {
+        job->deadline = Clock::now() + std::chrono::milliseconds(job->call.timeout_ms);
+        job->not_before = Clock::now();
+    }
+    uint64_t first;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (stopping_) throw Error(ErrorKind::InvalidArgument, "the client is being freed");
-        id = job->id = next_id_++;
-        inbox_.push_back(std::move(job));
+        first = next_id_;
+        for (auto &job : jobs) {
+            job->id = next_id_++;
+            inbox_.push_back(std::move(job));
+        }
     }
     curl_multi_wakeup(multi_);
-    return id;
+    return first;
 }
 
 uint64_t AsyncEngine::submit(PreparedCall call, Completion done) {
     auto job = std::make_unique<Job>();
     job->call = std::move(call);
     job->done = std::move(done);
-    return queue(std::move(job));
+    std::vector<std::unique_ptr<Job>> one;
+    one.push_back(std::move(job));
+    return queue(std::move(one));
 }
 
 void AsyncEngine::cancel(uint64_t id) {
@@ -101,6 +108,9 @@ int AsyncEngine::warm(int n) {
     std::mutex m;
     std::condition_variable cv;
     int left = n, answered = 0;
+    // Queued together: were the first HEAD answered before the next started,
+    // the next would take its connection instead of opening one.
+    std::vector<std::unique_ptr<Job>> jobs;
     for (int i = 0; i < n; ++i) {
         auto job = std::make_unique<Job>();
         job->warm = true;
@@ -111,13 +121,12 @@ int AsyncEngine::warm(int n) {
             answered += r.response ? 1 : 0;
             if (--left == 0) cv.notify_one();
         };
-        try {
-            queue(std::move(job));
-        } catch (const Error &) { // the client is being freed: wait for those queued
-            std::lock_guard<std::mutex> lock(m);
-            left -= n - i;
-            break;
-        }
+        jobs.push_back(std::move(job));
+    }
+    try {
+        queue(std::move(jobs));
+    } catch (const Error &) { // the client is being freed: nothing was queued
+        return 0;
     }
     std::unique_lock<std::mutex> lock(m);
     cv.wait(lock, [&] { return left == 0; });

@@ -45,7 +45,9 @@ class AsyncEngine {
   private:
     using Clock = std::chrono::steady_clock;
     struct Job;
-    uint64_t queue(std::unique_ptr<Job> job); // sets its deadline and id; wakes the thread
+    // Sets the jobs' deadlines and ids (consecutive; returns the first) and
+    // wakes the thread once, so that it starts them side by side.
+    uint64_t queue(std::vector<std::unique_ptr<Job>> jobs);
     void run();
     void start_attempt(Job &job);
     void complete(Job &job, Client::Result result);
