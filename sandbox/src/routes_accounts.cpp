@@ -12,7 +12,7 @@ namespace mp::sandbox {
 
 namespace {
 
-std::string site_from(const json &body, const Accounts &accounts) {
+std::string requested_site(const json &body, const Accounts &accounts) {
     auto site = optional_string(body, "site_id", 1);
     if (!site) return accounts.default_site();
     if (!find_site(*site)) throw bad_request(1, "site_id must be one of " + site_list_text());
@@ -47,7 +47,7 @@ void add_account_routes(Router &router, Accounts &accounts) {
     router.add("POST", "/__sandbox/accounts", kNoAuth, [&accounts](Context &ctx) {
         auto body = ctx.body_json(1);
         if (body && !body->is_object()) throw bad_request(1, "the body must be a JSON object");
-        std::string site = site_from(body ? *body : json::object(), accounts);
+        std::string site = requested_site(body ? *body : json::object(), accounts);
         return reply(201, accounts.create(site).to_json());
     });
     router.add("GET", "/__sandbox/accounts/{id}", kNoAuth, [&accounts](Context &ctx) {

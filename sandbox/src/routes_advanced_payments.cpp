@@ -11,14 +11,14 @@ namespace mp::sandbox {
 
 namespace {
 
-constexpr const char *kFamily = "advanced_payments";
+constexpr const char *kAdvancedPayments = "advanced_payments";
 
 // The advanced payment named by the path parameter `param` ({id}, {advanced_payment_id}).
 json &find_or_404(Env &env, const Context &ctx, std::string_view param) {
-    return doc_or_404(env.state, ctx, kFamily, ctx.param(param), "Advanced payment");
+    return doc_or_404(env.state, ctx, kAdvancedPayments, ctx.param(param), "Advanced payment");
 }
 
-Reply create(Env &env, Context &ctx) {
+Reply create_advanced_payment(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (!body.contains("payments") || !body["payments"].is_array() || body["payments"].empty())
         throw bad_request(1, "payments must be a non-empty array");
@@ -72,8 +72,8 @@ Reply create(Env &env, Context &ctx) {
     doc["date_created"] = format_date(now);
     doc["date_last_updated"] = format_date(now);
     doc["refunds"] = json::array();
-    return reply(201, env.state.collections[kFamily].insert(ctx.cred.collector, std::to_string(id),
-                                                            std::move(doc)));
+    return reply(201, env.state.collections[kAdvancedPayments].insert(
+                          ctx.cred.collector, std::to_string(id), std::move(doc)));
 }
 
 void set_status(json &doc, const std::string &status, const std::string &detail) {
@@ -85,7 +85,7 @@ void set_status(json &doc, const std::string &status, const std::string &detail)
         disbursement["status"] = status;
 }
 
-Reply update(Env &env, Context &ctx) {
+Reply update_advanced_payment(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     std::lock_guard lock(env.state.mutex);
     json &doc = find_or_404(env, ctx, "id");
@@ -180,7 +180,7 @@ Reply refund_one(Env &env, Context &ctx) {
     return reply(201, refund_of(env.state, doc, *disbursement, cents));
 }
 
-json render(json doc) {
+json render_advanced_payment(json doc) {
     for (auto &d : doc["disbursements"])
         d.erase("_refunded_cents");
     return doc;
@@ -190,14 +190,15 @@ json render(json doc) {
 
 void add_advanced_payment_routes(Router &router, Env &env) {
     router.handle("advanced_payments.create", kNoFlags,
-                  [&env](Context &ctx) { return create(env, ctx); });
+                  [&env](Context &ctx) { return create_advanced_payment(env, ctx); });
     router.handle("advanced_payments.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
-        auto docs = filter_docs(env.state, ctx, kFamily, {"status", "external_reference", "id"});
+        auto docs =
+            filter_docs(env.state, ctx, kAdvancedPayments, {"status", "external_reference", "id"});
         std::vector<json> shown;
         for (const json *doc : docs)
-            shown.push_back(render(*doc));
+            shown.push_back(render_advanced_payment(*doc));
         std::vector<const json *> view;
         for (const auto &doc : shown)
             view.push_back(&doc);
@@ -205,18 +206,18 @@ void add_advanced_payment_routes(Router &router, Env &env) {
     });
     router.handle("advanced_payments.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, render(find_or_404(env, ctx, "id")));
+        return reply(200, render_advanced_payment(find_or_404(env, ctx, "id")));
     });
     router.handle(
         {"advanced_payments.update", "advanced_payments.capture", "advanced_payments.cancel"},
         kNoFlags, [&env](Context &ctx) {
-            Reply out = update(env, ctx);
-            out.body = to_text(render(json::parse(out.body)));
+            Reply out = update_advanced_payment(env, ctx);
+            out.body = to_text(render_advanced_payment(json::parse(out.body)));
             return out;
         });
     router.handle("advanced_payments.update_release_date", kNoFlags, [&env](Context &ctx) {
         Reply out = disburse(env, ctx);
-        out.body = to_text(render(json::parse(out.body)));
+        out.body = to_text(render_advanced_payment(json::parse(out.body)));
         return out;
     });
     router.handle("disbursement_refunds.list", kNoFlags, [&env](Context &ctx) {

@@ -18,7 +18,7 @@ void check_user(const Context &ctx) {
         throw not_found("not_found", "User not found");
 }
 
-void merge(json &doc, const json &body) {
+void merge_body(json &doc, const json &body) {
     for (auto &[key, value] : body.items())
         if (key != "id" && key != "date_creation" && key != "date_created" && key != "user_id" &&
             key != "uuid" && key != "qr")
@@ -35,7 +35,7 @@ Reply create_store(Env &env, Context &ctx) {
     int64_t id = env.state.next_number();
     json doc = {
         {"external_id", nullptr}, {"business_hours", json::object()}, {"location", json::object()}};
-    merge(doc, body);
+    merge_body(doc, body);
     doc["id"] = std::to_string(id);
     doc["date_creation"] = format_date(now_ms());
     return reply(201, env.state.collections[kStores].insert(ctx.cred.collector, std::to_string(id),
@@ -64,7 +64,7 @@ Reply create_pos(Env &env, Context &ctx) {
                 {"category", nullptr},
                 {"store_id", nullptr},
                 {"external_store_id", nullptr}};
-    merge(doc, body);
+    merge_body(doc, body);
     doc["id"] = id;
     doc["user_id"] = ctx.cred.collector;
     doc["uuid"] = uuid;
@@ -128,7 +128,7 @@ void add_instore_routes(Router &router, Env &env) {
         json body = ctx.body_object(1);
         std::lock_guard lock(env.state.mutex);
         json &doc = doc_or_404(env.state, ctx, kStores, ctx.param("id"), "Store");
-        merge(doc, body);
+        merge_body(doc, body);
         return reply(200, doc);
     });
     router.handle("stores.delete", kNoFlags, [&env](Context &ctx) {
@@ -155,7 +155,7 @@ void add_instore_routes(Router &router, Env &env) {
         json body = ctx.body_object(1);
         std::lock_guard lock(env.state.mutex);
         json &doc = doc_or_404(env.state, ctx, kPos, ctx.param("id"), "Point of sale");
-        merge(doc, body);
+        merge_body(doc, body);
         doc["date_last_updated"] = format_date(now_ms());
         return reply(200, doc);
     });

@@ -8,7 +8,7 @@ namespace mp::sandbox {
 
 namespace {
 
-constexpr const char *kFamily = "merchant_orders";
+constexpr const char *kMerchantOrders = "merchant_orders";
 
 void recompute(json &doc) {
     int64_t total = 0;
@@ -47,7 +47,7 @@ void recompute(json &doc) {
     doc["order_status"] = order_status;
 }
 
-void check(const json &body) {
+void check_merchant_order(const json &body) {
     if (body.contains("items") && !body["items"].is_array())
         throw bad_request(1, "items must be an array");
     if (body.contains("payments") && !body["payments"].is_array())
@@ -57,9 +57,9 @@ void check(const json &body) {
         throw bad_request(1, "status must be opened, closed or expired");
 }
 
-Reply create(Env &env, Context &ctx) {
+Reply create_merchant_order(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
-    check(body);
+    check_merchant_order(body);
     int64_t now = now_ms();
     std::lock_guard lock(env.state.mutex);
     int64_t id = env.state.next_number();
@@ -87,15 +87,15 @@ Reply create(Env &env, Context &ctx) {
     doc["date_created"] = format_date(now);
     doc["last_updated"] = format_date(now);
     recompute(doc);
-    return reply(201, env.state.collections[kFamily].insert(ctx.cred.collector, std::to_string(id),
-                                                            std::move(doc)));
+    return reply(201, env.state.collections[kMerchantOrders].insert(
+                          ctx.cred.collector, std::to_string(id), std::move(doc)));
 }
 
-Reply update(Env &env, Context &ctx) {
+Reply update_merchant_order(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
-    check(body);
+    check_merchant_order(body);
     std::lock_guard lock(env.state.mutex);
-    json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Merchant order");
+    json &doc = doc_or_404(env.state, ctx, kMerchantOrders, ctx.param("id"), "Merchant order");
     for (auto &[key, value] : body.items())
         if (key != "id" && key != "collector" && key != "date_created") doc[key] = value;
     doc["last_updated"] = format_date(now_ms());
@@ -107,21 +107,22 @@ Reply update(Env &env, Context &ctx) {
 
 void add_merchant_order_routes(Router &router, Env &env) {
     router.handle("merchant_orders.create", kNoFlags,
-                  [&env](Context &ctx) { return create(env, ctx); });
+                  [&env](Context &ctx) { return create_merchant_order(env, ctx); });
     router.handle("merchant_orders.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
-        auto docs = filter_docs(env.state, ctx, kFamily,
+        auto docs = filter_docs(env.state, ctx, kMerchantOrders,
                                 {"status", "order_status", "preference_id", "external_reference",
                                  "site_id", "application_id"});
         return Reply{200, render_page(PageShape::Elements, docs, window)};
     });
     router.handle("merchant_orders.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Merchant order"));
+        return reply(
+            200, doc_or_404(env.state, ctx, kMerchantOrders, ctx.param("id"), "Merchant order"));
     });
     router.handle("merchant_orders.update", kNoFlags,
-                  [&env](Context &ctx) { return update(env, ctx); });
+                  [&env](Context &ctx) { return update_merchant_order(env, ctx); });
 }
 
 } // namespace mp::sandbox

@@ -20,7 +20,7 @@ namespace mp::sandbox {
 
 namespace {
 
-constexpr const char *kFamily = "orders";
+constexpr const char *kOrders = "orders";
 
 // Errors inside this family are thrown as ApiError (the shared helpers throw them too); the
 // dispatcher renders them in the Orders API's own shape, since its routes carry kErrorsList.
@@ -257,7 +257,7 @@ void validate_point(const json &body, json &payments) {
         throw bad_request("maximum_items", "a point order takes exactly one payment");
 }
 
-Reply create(Env &env, Context &ctx) {
+Reply create_order(Env &env, Context &ctx) {
     json body = ctx.body_object("json_syntax_error");
     std::string type = text_of(body, "type");
     if (type != "online" && type != "point")
@@ -340,7 +340,7 @@ Reply create(Env &env, Context &ctx) {
                     ctx.cred.collector, text_of(payment["payment_method"], "token")))
                 token->used_ms = now;
     std::string id = order["id"];
-    json &stored = env.state.collections[kFamily].insert(ctx.cred.collector, id, std::move(order));
+    json &stored = env.state.collections[kOrders].insert(ctx.cred.collector, id, std::move(order));
     notify(env, stored, ctx.cred.collector, "order.created");
     if (process_now && !stored.value("_pending", false))
         notify(env, stored, ctx.cred.collector, "order." + stored["status"].get<std::string>());
@@ -349,7 +349,7 @@ Reply create(Env &env, Context &ctx) {
 
 // The order named by the path parameter `param` ({id}, {order_id}).
 json &order_or_404(Env &env, const Context &ctx, std::string_view param) {
-    json *order = env.state.collections[kFamily].find(ctx.cred.collector, ctx.param(param));
+    json *order = env.state.collections[kOrders].find(ctx.cred.collector, ctx.param(param));
     if (!order) throw orders_failure(404, "order_not_found", "Order not found");
     return *order;
 }
@@ -583,9 +583,9 @@ Reply delete_transaction(Env &env, Context &ctx) {
 Reply search(Env &env, Context &ctx) {
     Window window = query_window(ctx, 30, 1000);
     std::lock_guard lock(env.state.mutex);
-    for (json *doc : env.state.collections[kFamily].list(ctx.cred.collector))
+    for (json *doc : env.state.collections[kOrders].list(ctx.cred.collector))
         finish_async(env, *doc, ctx.cred.collector);
-    auto docs = filter_docs(env.state, ctx, kFamily,
+    auto docs = filter_docs(env.state, ctx, kOrders,
                             {"status", "external_reference", "type", "processing_mode"});
     std::vector<json> shown;
     shown.reserve(docs.size());
@@ -601,7 +601,7 @@ Reply search(Env &env, Context &ctx) {
 
 void add_order_routes(Router &router, Env &env) {
     router.handle("orders.create", kErrorsList,
-                  in_orders_shape([&env](Context &ctx) { return create(env, ctx); }));
+                  in_orders_shape([&env](Context &ctx) { return create_order(env, ctx); }));
     router.handle("orders.search", kErrorsList,
                   in_orders_shape([&env](Context &ctx) { return search(env, ctx); }));
     router.handle("orders.get", kErrorsList, in_orders_shape([&env](Context &ctx) {

@@ -34,7 +34,7 @@ json &device_or_404(Env &env, const Context &ctx, const std::string &id) {
     return doc_or_404(env.state, ctx, kDevices, id, "Device");
 }
 
-json render(const json &intent) {
+json render_intent(const json &intent) {
     json out = intent;
     out.erase("_events");
     return out;
@@ -63,8 +63,8 @@ Reply create_intent(Env &env, Context &ctx) {
         {"_events",
          json::array({{{"status", "OPEN"}, {"created_on", format_date(now)}, {"_ms", now}}})}};
     intent["payment"]["id"] = nullptr;
-    return reply(201, render(env.state.collections[kIntents].insert(ctx.cred.collector, id,
-                                                                    std::move(intent))));
+    return reply(201, render_intent(env.state.collections[kIntents].insert(ctx.cred.collector, id,
+                                                                           std::move(intent))));
 }
 
 Reply cancel_intent(Env &env, Context &ctx) {
@@ -117,8 +117,8 @@ void add_point_routes(Router &router, Env &env) {
                   [&env](Context &ctx) { return list_events(env, ctx); });
     router.handle("point.get_payment_intent", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(
-            200, render(doc_or_404(env.state, ctx, kIntents, ctx.param("id"), "Payment intent")));
+        return reply(200, render_intent(doc_or_404(env.state, ctx, kIntents, ctx.param("id"),
+                                                   "Payment intent")));
     });
     router.handle("point.get_intent_status", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);

@@ -8,7 +8,7 @@ namespace mp::sandbox {
 
 namespace {
 
-constexpr const char *kFamily = "preferences";
+constexpr const char *kPreferences = "preferences";
 
 // items[] must be a non-empty array of {title, quantity > 0, unit_price > 0}; normalized in place.
 void check_items(json &items, const std::string &currency) {
@@ -77,7 +77,7 @@ json summary(const json &doc) {
             {"payer_id", nullptr}};
 }
 
-Reply create(Env &env, Context &ctx) {
+Reply create_preference(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (!body.contains("items")) throw bad_request(1, "items can't be null");
     check_items(body["items"], site_of(ctx).currency_id);
@@ -125,16 +125,16 @@ Reply create(Env &env, Context &ctx) {
     doc["sandbox_init_point"] =
         "https://sandbox.mercadopago.com.br/checkout/v1/redirect?pref_id=" + id;
     std::lock_guard lock(env.state.mutex);
-    return reply(201,
-                 env.state.collections[kFamily].insert(ctx.cred.collector, id, std::move(doc)));
+    return reply(
+        201, env.state.collections[kPreferences].insert(ctx.cred.collector, id, std::move(doc)));
 }
 
-Reply update(Env &env, Context &ctx) {
+Reply update_preference(Env &env, Context &ctx) {
     json body = ctx.body_object(1);
     if (body.contains("items")) check_items(body["items"], site_of(ctx).currency_id);
     normalize_sponsor(body);
     std::lock_guard lock(env.state.mutex);
-    json &doc = doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Preference");
+    json &doc = doc_or_404(env.state, ctx, kPreferences, ctx.param("id"), "Preference");
     for (auto &[key, value] : body.items())
         if (key != "id" && key != "collector_id" && key != "date_created" && key != "init_point" &&
             key != "sandbox_init_point" && key != "client_id")
@@ -147,11 +147,11 @@ Reply update(Env &env, Context &ctx) {
 
 void add_preference_routes(Router &router, Env &env) {
     router.handle("preferences.create", kNoFlags,
-                  [&env](Context &ctx) { return create(env, ctx); });
+                  [&env](Context &ctx) { return create_preference(env, ctx); });
     router.handle("preferences.search", kNoFlags, [&env](Context &ctx) {
         Window window = query_window(ctx, 30, 1000);
         std::lock_guard lock(env.state.mutex);
-        auto docs = filter_docs(env.state, ctx, kFamily,
+        auto docs = filter_docs(env.state, ctx, kPreferences,
                                 {"external_reference", "sponsor_id", "site_id", "marketplace"});
         std::vector<json> summaries;
         summaries.reserve(docs.size());
@@ -164,10 +164,10 @@ void add_preference_routes(Router &router, Env &env) {
     });
     router.handle("preferences.get", kNoFlags, [&env](Context &ctx) {
         std::lock_guard lock(env.state.mutex);
-        return reply(200, doc_or_404(env.state, ctx, kFamily, ctx.param("id"), "Preference"));
+        return reply(200, doc_or_404(env.state, ctx, kPreferences, ctx.param("id"), "Preference"));
     });
     router.handle("preferences.update", kNoFlags,
-                  [&env](Context &ctx) { return update(env, ctx); });
+                  [&env](Context &ctx) { return update_preference(env, ctx); });
 }
 
 } // namespace mp::sandbox
