@@ -8,7 +8,7 @@
 
 namespace {
 
-const mp::Operation *at(size_t index) {
+const mp::Operation *operation_at(size_t index) {
     auto ops = mp::operations();
     return index < ops.size() ? &ops[index] : nullptr;
 }
@@ -73,13 +73,13 @@ size_t mp_operation_count(void) {
 
 // The table's strings are literals, so their data() is NUL-terminated.
 const char *mp_operation_name(size_t i) {
-    return at(i) ? at(i)->name.data() : nullptr;
+    return operation_at(i) ? operation_at(i)->name.data() : nullptr;
 }
 const char *mp_operation_method(size_t i) {
-    return at(i) ? mp::method_name(at(i)->method).data() : nullptr;
+    return operation_at(i) ? mp::method_name(operation_at(i)->method).data() : nullptr;
 }
 const char *mp_operation_path(size_t i) {
-    return at(i) ? at(i)->path.data() : nullptr;
+    return operation_at(i) ? operation_at(i)->path.data() : nullptr;
 }
 size_t mp_operation_path_param_count(size_t i) {
     return i < path_params().size() ? path_params()[i].size() : 0;
@@ -89,10 +89,10 @@ const char *mp_operation_path_param(size_t i, size_t j) {
     return path_params()[i][j].c_str();
 }
 int mp_operation_has_body(size_t i) {
-    return at(i) && at(i)->has_body ? 1 : 0;
+    return operation_at(i) && operation_at(i)->has_body ? 1 : 0;
 }
 const char *mp_operation_paging(size_t i) {
-    return at(i) ? mp::paging_name(at(i)->paging).data() : nullptr;
+    return operation_at(i) ? mp::paging_name(operation_at(i)->paging).data() : nullptr;
 }
 
 } // extern "C"

@@ -33,7 +33,7 @@ constexpr OptionRow kOptions[] = {
 #undef MP_OPTION
 };
 
-const OptionRow *at(size_t index) {
+const OptionRow *option_at(size_t index) {
     return index < std::size(kOptions) ? &kOptions[index] : nullptr;
 }
 
@@ -197,19 +197,19 @@ size_t mp_option_count(void) {
     return std::size(kOptions);
 }
 const char *mp_option_name(size_t i) {
-    return at(i) ? at(i)->name : nullptr;
+    return option_at(i) ? option_at(i)->name : nullptr;
 }
 mp_option_type mp_option_value_type(size_t i) {
-    return at(i) ? at(i)->type : static_cast<mp_option_type>(0);
+    return option_at(i) ? option_at(i)->type : static_cast<mp_option_type>(0);
 }
 int mp_option_arity(size_t i) {
-    return at(i) ? at(i)->arity : 0;
+    return option_at(i) ? option_at(i)->arity : 0;
 }
 int mp_option_scope(size_t i) {
-    return at(i) ? at(i)->scope : 0;
+    return option_at(i) ? option_at(i)->scope : 0;
 }
 const char *mp_option_doc(size_t i) {
-    return at(i) ? at(i)->doc : nullptr;
+    return option_at(i) ? option_at(i)->doc : nullptr;
 }
 
 mp_status mp_config_set_option(mp_config *config, const char *name, const char *value) {

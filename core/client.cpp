@@ -1,13 +1,12 @@
 #include "client.hpp"
 
+#include "ascii.hpp"
 #include "json.hpp"
 #include "async_engine.hpp"
 #include "json_writer.hpp"
 #include "persistent_transports.hpp"
 #include "redact.hpp"
 #include "uuid.hpp"
-
-#include <strings.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -29,14 +28,10 @@ using Clock = std::chrono::steady_clock;
 
 constexpr size_t kMaxPathParams = 16; // no operation has more than 3
 constexpr size_t kMaxExtraHeaders = 64;
-constexpr size_t kMaxHeaderBytes = 8192;
+constexpr size_t kMaxRequestHeaderBytes = 8192;
 constexpr size_t kMaxUrlBytes = 16384;
 constexpr size_t kMaxLoggedBody = 16 << 10;
 constexpr size_t kMaxMessageBytes = 2048;
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
 
 void check_timeout(const char *what, long ms) {
     if (ms <= 0 || ms > kMaxTimeoutMs)
@@ -46,7 +41,7 @@ void check_timeout(const char *what, long ms) {
 
 void check_header(std::string_view name, std::string_view value) {
     if (name.empty()) throw Error(ErrorKind::InvalidArgument, "a header name is empty");
-    if (name.size() + value.size() > kMaxHeaderBytes)
+    if (name.size() + value.size() > kMaxRequestHeaderBytes)
         throw Error(ErrorKind::InvalidArgument, "a header is longer than 8192 bytes");
     for (char c : name) {
         auto u = static_cast<unsigned char>(c);

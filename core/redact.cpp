@@ -1,5 +1,7 @@
 #include "redact.hpp"
 
+#include "ascii.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -18,16 +20,6 @@ bool is_alpha(char c) {
 }
 bool is_alnum(char c) {
     return is_digit(c) || is_alpha(c);
-}
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
 }
 
 bool istarts_with(std::string_view s, size_t at, std::string_view prefix) {

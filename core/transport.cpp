@@ -52,7 +52,7 @@ std::vector<Transport *> &registry() {
     return *v;
 }
 
-constexpr size_t kMaxHeaderBytes = 256 << 10;
+constexpr size_t kMaxResponseHeaderBytes = 256 << 10;
 
 // Held shared by every thread while it is inside libcurl (and so inside
 // OpenSSL), and exclusively around fork(): a child never inherits a lock
@@ -161,7 +161,7 @@ size_t on_body(char *data, size_t size, size_t n, void *userdata) {
 size_t on_header(char *data, size_t size, size_t n, void *userdata) {
     auto *res = static_cast<HttpResponse *>(userdata);
     res->header_bytes += size * n;
-    if (res->header_bytes > kMaxHeaderBytes) {
+    if (res->header_bytes > kMaxResponseHeaderBytes) {
         res->over_limit = "headers";
         return 0;
     }
@@ -242,7 +242,7 @@ Failure classify(CURLcode rc, CURL *h, const HttpResponse &res, const char *errb
             return {ErrorKind::Protocol, "the answer's body is over the limit of " +
                                              std::to_string(max_body) + " bytes"};
         return {ErrorKind::Protocol, "the answer's headers are over the limit of " +
-                                         std::to_string(kMaxHeaderBytes) + " bytes"};
+                                         std::to_string(kMaxResponseHeaderBytes) + " bytes"};
     }
     if (rc == CURLE_FILESIZE_EXCEEDED)
         return {ErrorKind::Protocol, "the answer's body (Content-Length) is over the limit of " +
