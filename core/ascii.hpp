@@ -2,6 +2,7 @@
 // the C locale.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace mp {
@@ -12,7 +13,7 @@ constexpr char ascii_lower(char c) {
 
 constexpr bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
+    for (std::size_t i = 0; i < a.size(); ++i)
         if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     return true;
 }

@@ -69,9 +69,10 @@ bool AsyncEngine::belongs_to_this_process() const {
 }
 
 uint64_t AsyncEngine::queue(std::vector<std::unique_ptr<Job>> jobs) {
+    const auto now = Clock::now();
     for (auto &job : jobs) {
-        job->deadline = Clock::now() + std::chrono::milliseconds(job->call.timeout_ms);
-        job->not_before = Clock::now();
+        job->deadline = now + std::chrono::milliseconds(job->call.timeout_ms);
+        job->not_before = now;
     }
     uint64_t first;
     {

@@ -1,5 +1,6 @@
 #include "transport.hpp"
 
+#include "ascii.hpp"
 #include "error.hpp"
 
 #include <curl/curl.h>
@@ -13,7 +14,6 @@
 #include <chrono>
 #include <thread>
 #include <cstring>
-#include <strings.h>
 #include <unistd.h>
 
 namespace mp {
@@ -25,7 +25,7 @@ const char *HttpResponse::header(std::string_view name) const {
         const char *line = headers.c_str() + at;
         size_t len = std::strlen(line);
         if (len > name.size() && line[name.size()] == ':' &&
-            strncasecmp(line, name.data(), name.size()) == 0) {
+            iequals(std::string_view(line, name.size()), name)) {
             const char *v = line + name.size() + 1;
             while (*v == ' ')
                 ++v;
@@ -177,7 +177,7 @@ size_t on_header(char *data, size_t size, size_t n, void *userdata) {
     if (line.find(':') == std::string_view::npos) return size * n;
     res->headers.append(line).push_back('\0');
     // Size the body once instead of growing it chunk by chunk.
-    if (line.size() > 15 && strncasecmp(line.data(), "Content-Length:", 15) == 0) {
+    if (line.size() > 15 && iequals(line.substr(0, 15), "Content-Length:")) {
         unsigned long len = std::strtoul(std::string(line.substr(15)).c_str(), nullptr, 10);
         if (len > 0 && len <= res->max_body) res->body.reserve(len);
     }
